@@ -1,0 +1,44 @@
+// What the engine reports and front ends render.  Plain data: nothing here
+// knows about Clang, output formats, or any particular rule.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace chcheck {
+
+enum class Severity { Note, Warning, Error };
+
+// A point in a source file.  `file` is the path as the compiler opened it,
+// made absolute; line and column are 1-based (column counts bytes, as Clang's
+// diagnostics do).
+struct SourcePoint {
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+
+  friend bool operator==(const SourcePoint &, const SourcePoint &) = default;
+  friend auto operator<=>(const SourcePoint &, const SourcePoint &) = default;
+};
+
+// One step of a channel's history that explains a finding ("channel 'ch' is
+// made here", "closed here", ...).  Steps are in program order; the finding's
+// own location is not repeated as a step.
+struct PathStep {
+  SourcePoint loc;
+  std::string message;
+};
+
+struct Finding {
+  std::string ruleId;       // "CH101"; the catalog maps it to name and metadata
+  Severity severity = Severity::Warning;
+  SourcePoint loc;          // where the misuse is
+  std::string message;      // names the channel, e.g. "send on channel 'ch' that is closed on every path"
+  std::string subject;      // the channel as the user writes it: "ch", "d.queue", "this->done"
+  std::string function;     // qualified name of the enclosing function (fingerprint input)
+  std::vector<PathStep> path;
+};
+
+const char *severityName(Severity s); // "note", "warning", "error"
+
+} // namespace chcheck
