@@ -1,0 +1,72 @@
+// Renderers of Findings: clang-style text, chcheck's versioned JSON
+// (docs/chcheck-output.schema.json) and SARIF 2.1.0.  They know the catalog
+// (names, metadata) but nothing about how findings were produced.
+#pragma once
+
+#include "chcheck/Catalog.h"
+#include "chcheck/Finding.h"
+
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace chcheck {
+
+// Reads source files once and hands out their lines (renderers need the text
+// for caret lines, suppressions and fingerprints).  Not thread-safe.
+class SourceCache {
+public:
+  // Line `line` (1-based) of `file` without its line terminator, or nullopt
+  // if the file cannot be read or is shorter.
+  std::optional<std::string> line(const std::string &file, unsigned line);
+
+private:
+  struct File {
+    bool readable = false;
+    std::vector<std::string> lines;
+  };
+  const File &load(const std::string &file);
+  std::map<std::string, File> files_;
+};
+
+// A problem of the tool or its input (unparsable translation unit, missing
+// file, ...): it makes chcheck exit with status 2 and is reported in JSON and
+// SARIF next to the findings.
+struct ToolError {
+  std::string file; // may be empty
+  std::string message;
+};
+
+struct RenderOptions {
+  bool color = false;          // text only: ANSI colours as clang uses them
+  std::string srcroot;         // absolute directory, SARIF %SRCROOT% and JSON relative paths
+  std::string toolVersion;     // "0.1.0"
+};
+
+// Renders findings in the given order (callers sort them).  `catalog` gives
+// rule names and metadata; a finding whose rule is not in it is still shown.
+void renderText(std::ostream &out, const std::vector<Finding> &findings,
+                const std::vector<RuleInfo> &catalog, SourceCache &sources,
+                const RenderOptions &options);
+void renderJson(std::ostream &out, const std::vector<Finding> &findings,
+                const std::vector<ToolError> &errors, const std::vector<RuleInfo> &catalog,
+                SourceCache &sources, const RenderOptions &options);
+void renderSarif(std::ostream &out, const std::vector<Finding> &findings,
+                 const std::vector<ToolError> &errors, const std::vector<RuleInfo> &catalog,
+                 SourceCache &sources, const RenderOptions &options);
+
+// `path` relative to `srcroot` with '/' separators if it lies below it,
+// otherwise nullopt.
+std::optional<std::string> relativeToRoot(const std::string &path, const std::string &srcroot);
+
+// Stable identities of findings, one per finding in order: a hash of rule id,
+// srcroot-relative file, enclosing function, subject and the finding's source
+// line with whitespace removed, plus ":<n>" counting earlier findings with the
+// same hash.  Never uses line numbers, so unrelated edits that move code keep
+// the fingerprint.
+std::vector<std::string> fingerprints(const std::vector<Finding> &findings, SourceCache &sources,
+                                      const std::string &srcroot);
+
+} // namespace chcheck
