@@ -1,0 +1,104 @@
+// Leak checks: blocked_goroutines() (goleak-style, what is blocked right
+// now) and the opt-in exit-time check (CHAN_LEAKCHECK=1), which runs in a
+// separate helper process so its environment and exit are its own.
+#include "test_util.hpp"
+
+#include <cstdio>
+#include <sys/wait.h>
+
+using namespace chan_test;
+
+namespace {
+
+// Entries of blocked_goroutines() at a given line of this file.
+std::vector<chan::BlockedGoroutine> blocked_at(unsigned line) {
+  std::vector<chan::BlockedGoroutine> found;
+  for (auto& g : chan::blocked_goroutines())
+    if (g.where.line() == line && std::string(g.where.file_name()).ends_with("leak_test.cpp")) found.push_back(g);
+  return found;
+}
+
+TEST(BlockedGoroutines, ListsAGoroutineBlockedOnRecvUntilItIsUnblocked) {
+  auto ch = chan::make<int>();
+  const unsigned line = __LINE__; auto probe = start_probe([ch]() mutable { (void)ch.recv(); });
+  ASSERT_TRUE(eventually([&] { return blocked_at(line).size() == 1; }));
+  auto entry = blocked_at(line).front();
+  EXPECT_EQ(entry.operation, "chan receive");
+  EXPECT_FALSE(entry.object.empty());
+  EXPECT_NE(entry.id, chan::goroutine_id());
+  ch.send(1);
+  EXPECT_TRUE(finishes(probe));
+  EXPECT_TRUE(blocked_at(line).empty());
+}
+
+TEST(BlockedGoroutines, DistinguishesOperations) {
+  auto ch = chan::make<int>();
+  chan::WaitGroup wg;
+  wg.add(1);
+  const unsigned send_line = __LINE__; auto sender = start_probe([ch]() mutable { ch.send(1); });
+  const unsigned wait_line = __LINE__; auto waiter = start_probe([&wg] { wg.wait(); });
+  ASSERT_TRUE(eventually([&] { return blocked_at(send_line).size() == 1 && blocked_at(wait_line).size() == 1; }));
+  EXPECT_EQ(blocked_at(send_line).front().operation, "chan send");
+  EXPECT_NE(blocked_at(wait_line).front().operation.find("WaitGroup"), std::string::npos);
+  EXPECT_NE(blocked_at(send_line).front().id, blocked_at(wait_line).front().id);
+  (void)ch.recv();
+  wg.done();
+  EXPECT_TRUE(finishes(sender));
+  EXPECT_TRUE(finishes(waiter));
+}
+
+TEST(BlockedGoroutines, ARunningOrSleepingGoroutineIsNotListed) {
+  auto ch = chan::make<int>();
+  std::atomic<bool> stop{false};
+  auto sleeper = start_probe([&stop] {
+    while (!stop) std::this_thread::sleep_for(1ms);
+  });
+  std::this_thread::sleep_for(kBlockWindow);
+  for (const auto& g : chan::blocked_goroutines()) EXPECT_NE(g.id, chan::goroutine_id());
+  const std::size_t before = chan::blocked_goroutines().size();
+  stop = true;
+  EXPECT_TRUE(finishes(sleeper));
+  EXPECT_EQ(chan::blocked_goroutines().size(), before);
+}
+
+struct ProcessResult {
+  int exit_status = -1;
+  std::string output;  // stdout and stderr
+};
+
+ProcessResult run_helper(const std::string& mode, bool leakcheck) {
+  const std::string command =
+      std::string(leakcheck ? "CHAN_LEAKCHECK=1 " : "env -u CHAN_LEAKCHECK ") + CHAN_LEAK_HELPER + " " + mode + " 2>&1";
+  ProcessResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
+  const int status = pclose(pipe);
+  result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+TEST(LeakCheckAtExit, ReportsTheLeakedGoroutineAndFails) {
+  auto r = run_helper("leak", true);
+  unsigned line = 0;
+  ASSERT_EQ(std::sscanf(r.output.c_str(), "leak-line %u", &line), 1) << r.output;
+  EXPECT_NE(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("chan receive"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("leak_helper.cpp:" + std::to_string(line)), std::string::npos) << r.output;
+}
+
+TEST(LeakCheckAtExit, IsOptIn) {
+  auto r = run_helper("leak", false);
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_EQ(r.output.find("leak_helper.cpp:"), std::string::npos) << r.output;
+}
+
+TEST(LeakCheckAtExit, PassesWhenEveryGoroutineFinished) {
+  auto r = run_helper("clean", true);
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_EQ(r.output, "") << r.output;
+}
+
+}  // namespace
