@@ -1,0 +1,373 @@
+// Channel operations and select: a port of Go's src/runtime/chan.go and
+// select.go onto OS threads.  Every channel has one lock; blocked goroutines
+// wait in the channel's recvq/sendq as sudogs; a sender that finds a waiting
+// receiver (or vice versa) hands the value over directly and wakes it.
+#include <algorithm>
+#include <cstdint>
+
+#include "chan/detail/core.hpp"
+#include "chan/errors.hpp"
+#include "sched.hpp"
+
+namespace chan::detail {
+
+namespace {
+
+// Per-thread xorshift for select's poll order (Go's cheaprand).
+std::uint32_t cheaprand() noexcept {
+  thread_local std::uint64_t state = [] {
+    std::uint64_t s = reinterpret_cast<std::uintptr_t>(&state) ^ 0x9E3779B97F4A7C15ull;
+    static std::atomic<std::uint64_t> seq{0};
+    s ^= (seq.fetch_add(1, std::memory_order_relaxed) + 1) * 0xBF58476D1CE4E5B9ull;
+    return s ? s : 1;
+  }();
+  state ^= state << 13;
+  state ^= state >> 7;
+  state ^= state << 17;
+  return static_cast<std::uint32_t>(state >> 32);
+}
+
+std::uint32_t cheaprandn(std::uint32_t n) noexcept {
+  return static_cast<std::uint32_t>((static_cast<std::uint64_t>(cheaprand()) * n) >> 32);
+}
+
+// Wakes g after the caller released the channel lock.
+struct wake_after_unlock {
+  G* g = nullptr;
+  ~wake_after_unlock() {
+    if (g) unpark(g);
+  }
+};
+
+// Go's send(): a receiver sg is waiting; hand it the value.  Lock held.
+G* send_direct(hchan_base* c, sudog* sg, void* elem) {
+  c->ops->move_assign(sg->elem, elem);
+  sg->success = true;
+  ready(sg->g, sg);
+  return sg->g;
+}
+
+// Go's recv(): a sender sg is waiting.  Unbuffered: take its value.
+// Buffered (so the buffer is full): take the head, and put the sender's
+// value at the tail.  Lock held.
+G* recv_direct(hchan_base* c, sudog* sg, void* elem) {
+  if (c->dataqsiz == 0) {
+    c->ops->move_assign(elem, sg->elem);
+  } else {
+    void* head = c->slot(c->recvx);
+    c->ops->move_assign(elem, head);
+    c->ops->move_assign(head, sg->elem);
+    if (++c->recvx == c->dataqsiz) c->recvx = 0;
+    c->sendx = c->recvx;
+  }
+  sg->success = true;
+  ready(sg->g, sg);
+  return sg->g;
+}
+
+void buffer_put(hchan_base* c, void* elem) {
+  c->ops->move_assign(c->slot(c->sendx), elem);
+  if (++c->sendx == c->dataqsiz) c->sendx = 0;
+  ++c->qcount;
+}
+
+void buffer_take(hchan_base* c, void* elem) {
+  void* head = c->slot(c->recvx);
+  c->ops->move_assign(elem, head);
+  c->ops->reset(head);
+  if (++c->recvx == c->dataqsiz) c->recvx = 0;
+  --c->qcount;
+}
+
+// Blocks the calling goroutine forever (nil channel, empty select).  Returns
+// only by throwing deadlock_error when a deadlock handler is installed.
+[[noreturn]] void block_forever(wait_reason reason, const std::source_location& loc) {
+  G* g = current_g();
+  if (block_prepare(g, reason, nullptr, loc)) {
+    unblock_self(g);
+    deadlock_detected(loc);
+  }
+  for (;;) park(g);  // nobody ever unparks it
+}
+
+}  // namespace
+
+sudog* waitq::dequeue() noexcept {
+  for (;;) {
+    sudog* s = first;
+    if (!s) return nullptr;
+    remove(s);
+    // A select waits on several channels; only the first waker wins it.
+    if (s->is_select) {
+      std::uint32_t expected = 0;
+      if (!s->g->select_done.compare_exchange_strong(expected, 1, std::memory_order_acq_rel))
+        continue;
+    }
+    return s;
+  }
+}
+
+void chansend(hchan_base* c, void* elem, const std::source_location& loc) {
+  if (!c) block_forever(wait_reason::chan_send_nil, loc);
+  wake_after_unlock wake;
+  c->lock.lock();
+  if (c->closed) {
+    c->lock.unlock();
+    throw panic_error("send on closed channel", loc);
+  }
+  if (sudog* sg = c->recvq.dequeue()) {
+    wake.g = send_direct(c, sg, elem);
+    c->lock.unlock();
+    return;
+  }
+  if (c->qcount < c->dataqsiz) {
+    buffer_put(c, elem);
+    c->lock.unlock();
+    return;
+  }
+  G* g = current_g();
+  sudog sg;
+  sg.g = g;
+  sg.elem = elem;
+  sg.c = c;
+  g->param = nullptr;
+  c->sendq.enqueue(&sg);
+  if (block_prepare(g, wait_reason::chan_send, c, loc)) {
+    c->sendq.remove(&sg);
+    unblock_self(g);
+    c->lock.unlock();
+    deadlock_detected(loc);
+  }
+  c->lock.unlock();
+  park(g);
+  // Woken by a receiver (value taken) or by close (Go panics).
+  if (!sg.success) throw panic_error("send on closed channel", loc);
+}
+
+bool chanrecv(hchan_base* c, void* elem, const std::source_location& loc) {
+  if (!c) block_forever(wait_reason::chan_receive_nil, loc);
+  wake_after_unlock wake;
+  c->lock.lock();
+  if (c->closed && c->qcount == 0) {
+    c->lock.unlock();
+    c->ops->reset(elem);
+    return false;
+  }
+  if (sudog* sg = c->sendq.dequeue()) {
+    wake.g = recv_direct(c, sg, elem);
+    c->lock.unlock();
+    return true;
+  }
+  if (c->qcount > 0) {
+    buffer_take(c, elem);
+    c->lock.unlock();
+    return true;
+  }
+  G* g = current_g();
+  sudog sg;
+  sg.g = g;
+  sg.elem = elem;
+  sg.c = c;
+  g->param = nullptr;
+  c->recvq.enqueue(&sg);
+  if (block_prepare(g, wait_reason::chan_receive, c, loc)) {
+    c->recvq.remove(&sg);
+    unblock_self(g);
+    c->lock.unlock();
+    deadlock_detected(loc);
+  }
+  c->lock.unlock();
+  park(g);
+  return sg.success;  // false: woken by close, elem is still T{}
+}
+
+void chanclose(hchan_base* c, const std::source_location& loc) {
+  if (!c) throw panic_error("close of nil channel", loc);
+  c->lock.lock();
+  if (c->closed) {
+    c->lock.unlock();
+    throw panic_error("close of closed channel", loc);
+  }
+  c->closed = true;
+  // Every waiting receiver gets (T{}, false); every waiting sender panics.
+  // Collect them, count them as running under the lock, wake them after.
+  sudog* wake_list = nullptr;
+  while (sudog* sg = c->recvq.dequeue()) {
+    c->ops->reset(sg->elem);
+    sg->success = false;
+    ready(sg->g, sg);
+    sg->wake_next = wake_list;
+    wake_list = sg;
+  }
+  while (sudog* sg = c->sendq.dequeue()) {
+    sg->success = false;
+    ready(sg->g, sg);
+    sg->wake_next = wake_list;
+    wake_list = sg;
+  }
+  c->lock.unlock();
+  while (wake_list) {
+    // Read everything before unparking: the sudog dies with its select/op.
+    sudog* next = wake_list->wake_next;
+    G* g = wake_list->g;
+    unpark(g);
+    wake_list = next;
+  }
+}
+
+std::size_t chanlen(hchan_base* c) noexcept {
+  if (!c) return 0;
+  c->lock.lock();
+  std::size_t n = c->qcount;
+  c->lock.unlock();
+  return n;
+}
+
+void block_forever_select(const std::source_location& loc) {
+  block_forever(wait_reason::select_no_cases, loc);
+}
+
+select_result selectgo(scase* cases, std::size_t n, std::uint32_t* order, sudog* sudogs,
+                       const std::source_location& loc) {
+  ensure_known();
+  // pollorder: the non-nil channel cases in random order (Fisher-Yates as
+  // Go does); lockorder: the same cases sorted by channel address.
+  std::uint32_t* pollorder = order;
+  std::uint32_t* lockorder = order + n;
+  std::size_t npoll = 0;
+  std::size_t default_index = n;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (cases[i].kind == case_kind::default_) {
+      default_index = i;
+      continue;
+    }
+    if (!cases[i].c) continue;  // a nil channel is never ready
+    std::uint32_t j = cheaprandn(static_cast<std::uint32_t>(npoll + 1));
+    pollorder[npoll] = pollorder[j];
+    pollorder[j] = i;
+    ++npoll;
+  }
+  if (npoll == 0) {
+    if (default_index < n) return {default_index, false};
+    G* g = current_g();
+    if (block_prepare(g, wait_reason::select, nullptr, loc, cases, n)) {
+      unblock_self(g);
+      deadlock_detected(loc);
+    }
+    for (;;) park(g);
+  }
+  std::copy(pollorder, pollorder + npoll, lockorder);
+  std::sort(lockorder, lockorder + npoll,
+            [cases](std::uint32_t a, std::uint32_t b) { return cases[a].c < cases[b].c; });
+
+  auto lock_all = [&] {
+    hchan_base* prev = nullptr;
+    for (std::size_t i = 0; i < npoll; ++i) {
+      hchan_base* c = cases[lockorder[i]].c;
+      if (c != prev) c->lock.lock();  // the same channel twice is locked once
+      prev = c;
+    }
+  };
+  auto unlock_all = [&] {
+    for (std::size_t i = npoll; i-- > 0;) {
+      hchan_base* c = cases[lockorder[i]].c;
+      if (i > 0 && cases[lockorder[i - 1]].c == c) continue;
+      c->lock.unlock();
+    }
+  };
+
+  lock_all();
+
+  // Pass 1: take the first ready case in poll order.
+  for (std::size_t k = 0; k < npoll; ++k) {
+    const std::uint32_t i = pollorder[k];
+    scase& cas = cases[i];
+    hchan_base* c = cas.c;
+    if (cas.kind == case_kind::send) {
+      if (c->closed) {
+        unlock_all();
+        throw panic_error("send on closed channel", cas.loc);
+      }
+      if (sudog* sg = c->recvq.dequeue()) {
+        G* woken = send_direct(c, sg, cas.elem);
+        unlock_all();
+        unpark(woken);
+        return {i, false};
+      }
+      if (c->qcount < c->dataqsiz) {
+        buffer_put(c, cas.elem);
+        unlock_all();
+        return {i, false};
+      }
+    } else {
+      if (sudog* sg = c->sendq.dequeue()) {
+        G* woken = recv_direct(c, sg, cas.elem);
+        unlock_all();
+        unpark(woken);
+        return {i, true};
+      }
+      if (c->qcount > 0) {
+        buffer_take(c, cas.elem);
+        unlock_all();
+        return {i, true};
+      }
+      if (c->closed) {
+        unlock_all();
+        c->ops->reset(cas.elem);
+        return {i, false};
+      }
+    }
+  }
+
+  if (default_index < n) {
+    unlock_all();
+    return {default_index, false};
+  }
+
+  // Pass 2: enqueue on every channel and park.
+  G* g = current_g();
+  g->param = nullptr;
+  g->select_done.store(0, std::memory_order_relaxed);
+  for (std::size_t k = 0; k < npoll; ++k) {
+    const std::uint32_t i = lockorder[k];
+    sudog& sg = sudogs[i];
+    sg = sudog{};
+    sg.g = g;
+    sg.elem = cases[i].elem;
+    sg.c = cases[i].c;
+    sg.case_index = i;
+    sg.is_select = true;
+    if (cases[i].kind == case_kind::send) cases[i].c->sendq.enqueue(&sg);
+    else cases[i].c->recvq.enqueue(&sg);
+  }
+  auto dequeue_all = [&] {
+    for (std::size_t k = 0; k < npoll; ++k) {
+      sudog& sg = sudogs[lockorder[k]];
+      if (sg.queue) sg.queue->remove(&sg);
+    }
+  };
+  if (block_prepare(g, wait_reason::select, nullptr, loc, cases, n)) {
+    dequeue_all();
+    unblock_self(g);
+    unlock_all();
+    deadlock_detected(loc);
+  }
+  unlock_all();
+  park(g);
+
+  // Pass 3: the winner is g->param; take our other sudogs off their queues.
+  sudog* won = g->param;
+  lock_all();
+  dequeue_all();
+  g->select_done.store(0, std::memory_order_relaxed);
+  unlock_all();
+
+  const std::uint32_t i = won->case_index;
+  if (cases[i].kind == case_kind::send) {
+    if (!won->success) throw panic_error("send on closed channel", cases[i].loc);
+    return {i, false};
+  }
+  return {i, won->success};
+}
+
+}  // namespace chan::detail

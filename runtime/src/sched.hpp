@@ -1,0 +1,81 @@
+#pragma once
+// Internal: goroutine records, parking and the bookkeeping of the deadlock
+// detector.  Not installed.
+//
+// The detector follows Go's checkdead.  `live` counts goroutines that are
+// running (not parked) plus pending timers (<< 32).  A goroutine about to
+// park decrements it while still holding the lock of the object it waits
+// on; a waker increments it for the goroutine it wakes before releasing that
+// lock (Go's goready), never the woken goroutine itself.  So live reaches 0
+// only when every known goroutine is parked with nobody left to wake it.
+#include <atomic>
+#include <cstdint>
+#include <source_location>
+
+#include "chan/detail/core.hpp"
+
+namespace chan::detail {
+
+enum class wait_reason : std::uint8_t {
+  none,
+  chan_send,
+  chan_receive,
+  chan_send_nil,
+  chan_receive_nil,
+  select,
+  select_no_cases,
+  waitgroup_wait,
+  mutex_lock,
+  rwmutex_lock,
+  rwmutex_rlock,
+};
+
+struct G {
+  std::uint64_t id = 0;
+  bool started_by_go = false;
+  bool is_main = false;
+  // Parker word: 0 idle, 1 woken, 2 sleeping on the futex.
+  std::atomic<std::uint32_t> wake{0};
+  // Go's g.selectDone: the waker that CASes it 0 -> 1 wins the select.
+  std::atomic<std::uint32_t> select_done{0};
+  sudog* param = nullptr;  // the sudog that woke us, set by the waker
+
+  // What the goroutine is blocked on, for reports.  Guarded by info_lock so
+  // a report never reads a half-written record or a select's dead cases.
+  spin_mutex info_lock;
+  bool blocked = false;
+  wait_reason reason = wait_reason::none;
+  const void* object = nullptr;
+  const scase* cases = nullptr;
+  std::size_t ncases = 0;
+  std::source_location where;
+};
+
+inline G* current_g() {
+  ensure_known();
+  return tls_g;
+}
+
+// Called with the lock of the awaited object held, after enqueuing.  Marks g
+// blocked and does the deadlock check.  Returns true if this park completes
+// a global deadlock and a handler is installed: the caller then dequeues,
+// calls unblock_self(g), releases its locks and calls deadlock_detected(loc).
+// Without a handler a deadlock prints Go's report and exits with status 2.
+bool block_prepare(G* g, wait_reason reason, const void* object, const std::source_location& where,
+                   const scase* cases = nullptr, std::size_t ncases = 0);
+void unblock_self(G* g);
+[[noreturn]] void deadlock_detected(const std::source_location& where);
+
+// Waker side, with the awaited object's lock held: records sg as the reason
+// g wakes and counts g as running again.
+void ready(G* g, sudog* sg);
+// Waker side, after releasing the lock.
+void unpark(G* g) noexcept;
+// Parks until unparked.
+void park(G* g) noexcept;
+
+// Pending timers (after, with_timeout) keep the detector quiet.
+void timer_added() noexcept;
+void timer_finished();
+
+}  // namespace chan::detail

@@ -1,0 +1,202 @@
+// sync.WaitGroup, sync.Mutex and sync.RWMutex.  Waiters queue as sudogs and
+// park through the runtime, like channel operations, so they appear in
+// deadlock and leak reports.  Wake-ups hand ownership over directly to the
+// woken goroutine (no barging), which keeps the rules simple and fair.
+#include <mutex>
+
+#include "chan/errors.hpp"
+#include "chan/sync.hpp"
+#include "sched.hpp"
+
+namespace chan {
+
+namespace {
+
+// Enqueues the caller on q (lock held), parks, and returns once a waker
+// granted what it waited for.  Releases lock.
+void wait_on(detail::spin_mutex& lock, detail::waitq& q, detail::wait_reason reason,
+             const void* object, const std::source_location& loc) {
+  detail::G* g = detail::current_g();
+  detail::sudog sg;
+  sg.g = g;
+  g->param = nullptr;
+  q.enqueue(&sg);
+  if (detail::block_prepare(g, reason, object, loc)) {
+    q.remove(&sg);
+    detail::unblock_self(g);
+    lock.unlock();
+    detail::deadlock_detected(loc);
+  }
+  lock.unlock();
+  detail::park(g);
+}
+
+}  // namespace
+
+// ---- WaitGroup -----------------------------------------------------------
+
+void WaitGroup::add(int delta, std::source_location loc) {
+  detail::ensure_known();
+  lock_.lock();
+  counter_ += delta;
+  if (counter_ < 0) {
+    counter_ -= delta;  // leave the group usable for a caller that recovers
+    lock_.unlock();
+    throw panic_error("sync: negative WaitGroup counter", loc);
+  }
+  if (counter_ > 0 || waiters_.empty()) {
+    lock_.unlock();
+    return;
+  }
+  detail::sudog* wake_list = nullptr;
+  while (detail::sudog* sg = waiters_.dequeue()) {
+    sg->success = true;
+    detail::ready(sg->g, sg);
+    sg->wake_next = wake_list;
+    wake_list = sg;
+  }
+  lock_.unlock();
+  while (wake_list) {
+    detail::sudog* next = wake_list->wake_next;
+    detail::unpark(wake_list->g);
+    wake_list = next;
+  }
+}
+
+void WaitGroup::wait(std::source_location loc) {
+  detail::ensure_known();
+  lock_.lock();
+  if (counter_ == 0) {
+    lock_.unlock();
+    return;
+  }
+  wait_on(lock_, waiters_, detail::wait_reason::waitgroup_wait, this, loc);
+}
+
+// ---- Mutex ---------------------------------------------------------------
+
+void Mutex::lock(std::source_location loc) {
+  detail::ensure_known();
+  lock_.lock();
+  if (!locked_) {
+    locked_ = true;
+    lock_.unlock();
+    return;
+  }
+  wait_on(lock_, waiters_, detail::wait_reason::mutex_lock, this, loc);
+  // The unlocker handed the mutex to us: locked_ stayed true.
+}
+
+bool Mutex::try_lock() {
+  std::lock_guard lk(lock_);
+  if (locked_) return false;
+  locked_ = true;
+  return true;
+}
+
+void Mutex::unlock(std::source_location loc) {
+  lock_.lock();
+  if (!locked_) {
+    lock_.unlock();
+    throw panic_error("sync: unlock of unlocked mutex", loc);
+  }
+  detail::sudog* sg = waiters_.dequeue();
+  if (!sg) {
+    locked_ = false;
+    lock_.unlock();
+    return;
+  }
+  detail::G* g = sg->g;
+  detail::ready(g, sg);
+  lock_.unlock();
+  detail::unpark(g);
+}
+
+// ---- RWMutex -------------------------------------------------------------
+// Invariants (under lock_): writer_ and readers_ > 0 never hold together; a
+// waiting writer makes new readers wait (Go's readerWait/writer preference).
+
+void RWMutex::lock(std::source_location loc) {
+  detail::ensure_known();
+  lock_.lock();
+  if (!writer_ && readers_ == 0 && writers_waiting_.empty()) {
+    writer_ = true;
+    lock_.unlock();
+    return;
+  }
+  wait_on(lock_, writers_waiting_, detail::wait_reason::rwmutex_lock, this, loc);
+}
+
+bool RWMutex::try_lock() {
+  std::lock_guard lk(lock_);
+  if (writer_ || readers_ > 0) return false;
+  writer_ = true;
+  return true;
+}
+
+void RWMutex::lock_shared(std::source_location loc) {
+  detail::ensure_known();
+  lock_.lock();
+  if (!writer_ && writers_waiting_.empty()) {
+    ++readers_;
+    lock_.unlock();
+    return;
+  }
+  wait_on(lock_, readers_waiting_, detail::wait_reason::rwmutex_rlock, this, loc);
+}
+
+bool RWMutex::try_lock_shared() {
+  std::lock_guard lk(lock_);
+  if (writer_ || !writers_waiting_.empty()) return false;
+  ++readers_;
+  return true;
+}
+
+void RWMutex::unlock(std::source_location loc) {
+  lock_.lock();
+  if (!writer_) {
+    lock_.unlock();
+    throw panic_error("sync: Unlock of unlocked RWMutex", loc);
+  }
+  writer_ = false;
+  // As Go: readers that queued during the write lock go first, then a writer.
+  detail::sudog* wake_list = nullptr;
+  if (!readers_waiting_.empty()) {
+    while (detail::sudog* sg = readers_waiting_.dequeue()) {
+      ++readers_;
+      detail::ready(sg->g, sg);
+      sg->wake_next = wake_list;
+      wake_list = sg;
+    }
+  } else if (detail::sudog* sg = writers_waiting_.dequeue()) {
+    writer_ = true;
+    detail::ready(sg->g, sg);
+    wake_list = sg;
+  }
+  lock_.unlock();
+  while (wake_list) {
+    detail::sudog* next = wake_list->wake_next;
+    detail::unpark(wake_list->g);
+    wake_list = next;
+  }
+}
+
+void RWMutex::unlock_shared(std::source_location loc) {
+  lock_.lock();
+  if (readers_ == 0) {
+    lock_.unlock();
+    throw panic_error("sync: RUnlock of unlocked RWMutex", loc);
+  }
+  detail::G* woken = nullptr;
+  if (--readers_ == 0) {
+    if (detail::sudog* sg = writers_waiting_.dequeue()) {
+      writer_ = true;
+      detail::ready(sg->g, sg);
+      woken = sg->g;
+    }
+  }
+  lock_.unlock();
+  if (woken) detail::unpark(woken);
+}
+
+}  // namespace chan
