@@ -1,0 +1,62 @@
+// corpus: goker/etcd_6873 fixed
+// origin: GoBench GoKer etcd#6873 (blocking: channel & lock)
+// mechanism: stop() releases wbs.mu after closing updatec and only then waits on donec, so coalesce() can take the lock and the broadcast goroutine finishes.
+// run: exit0
+#include <chan/chan.hpp>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+
+namespace {
+
+struct WatchBroadcast {
+  int revision = 0;
+};
+
+struct WatchBroadcasts {
+  chan::Mutex mu;
+  chan::Chan<std::shared_ptr<WatchBroadcast>> updatec = chan::make<std::shared_ptr<WatchBroadcast>>(1);
+  chan::Chan<chan::Unit> donec = chan::make<chan::Unit>();
+
+  void coalesce(const std::shared_ptr<WatchBroadcast>&) {
+    mu.lock();
+    mu.unlock();
+  }
+
+  void stop() {
+    mu.lock();
+    updatec.close();
+    mu.unlock();
+    donec.recv();
+  }
+
+  void update(std::shared_ptr<WatchBroadcast> wb) {
+    chan::select(chan::on_send(updatec, std::move(wb), [] {}), chan::on_default([] {}));
+  }
+};
+
+std::shared_ptr<WatchBroadcasts> new_watch_broadcasts() {
+  auto wbs = std::make_shared<WatchBroadcasts>();
+  chan::go([wbs] {  // G2
+    // Same schedule as the buggy program: stop() runs first.
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (auto wb : wbs->updatec) wbs->coalesce(wb);
+    wbs->donec.close();
+  });
+  return wbs;
+}
+
+}  // namespace
+
+int main() {
+  auto wbs = new_watch_broadcasts();  // G1
+  wbs->update(std::make_shared<WatchBroadcast>());
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([wbs, &wg] {  // G3
+    wbs->stop();
+    wg.done();
+  });
+  wg.wait();
+}
