@@ -27,6 +27,9 @@ std::string describe(const Shape& s) {
   return os.str();
 }
 
+// Keeps gtest from printing the parameter as raw bytes in test names.
+void PrintTo(const Shape& s, std::ostream* os) { *os << describe(s); }
+
 std::uint32_t fresh_seed() { return std::random_device{}(); }
 
 // Everything the goroutines of one run touch lives here, owned jointly, so a

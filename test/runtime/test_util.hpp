@@ -4,7 +4,10 @@
 #include <chan/chan.hpp>
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -87,6 +90,27 @@ bool eventually(Pred pred, std::chrono::milliseconds limit = kPatience) {
 
 inline bool finishes(const Probe& p) {
   return eventually([&] { return p->finished.load(); });
+}
+
+// Runs the helper program (test_helper.cpp) in `mode`, with or without
+// CHAN_LEAKCHECK=1, and collects its exit status and output.
+struct ProcessResult {
+  int exit_status = -1;
+  std::string output;  // stdout and stderr
+};
+
+inline ProcessResult run_helper(const std::string& mode, bool leakcheck) {
+  const std::string command =
+      std::string(leakcheck ? "CHAN_LEAKCHECK=1 " : "env -u CHAN_LEAKCHECK ") + CHAN_TEST_HELPER + " " + mode + " 2>&1";
+  ProcessResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
+  const int status = pclose(pipe);
+  result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
 }
 
 }  // namespace chan_test

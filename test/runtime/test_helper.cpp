@@ -1,0 +1,68 @@
+// Helper program for the tests that need a whole process of their own:
+//   chan_test_helper leak        leaves one goroutine blocked on a receive
+//                                (run with CHAN_LEAKCHECK=1 it must fail at exit)
+//   chan_test_helper clean       every goroutine finishes before main returns
+//   chan_test_helper panic-main  close of a nil channel, uncaught, in main
+//   chan_test_helper panic-wg    negative WaitGroup counter, uncaught, in main
+// It first prints "line <n>": the line of the leaked or panicking operation.
+#include <chan/chan.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <thread>
+
+namespace {
+
+void leak_a_receiver() {
+  auto never = chan::make<int>();
+  std::printf("line %u\n", std::source_location::current().line() + 1);
+  chan::go([never]() mutable { (void)never.recv(); });
+  std::fflush(stdout);
+  // Return only once the goroutine is parked, so the exit check sees it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (chan::blocked_goroutines().empty() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+void finish_everything() {
+  auto results = chan::make<int>();
+  chan::WaitGroup wg;
+  wg.add(2);
+  for (int i = 0; i < 2; ++i)
+    chan::go([&wg, results, i]() mutable {
+      results.send(i);
+      wg.done();
+    });
+  (void)results.recv();
+  (void)results.recv();
+  wg.wait();
+}
+
+// Uncaught in main: a real program's uncaught exception, not a test
+// framework's caught one.
+void panic_in_main() {
+  chan::Chan<int> nil;
+  std::printf("line %u\n", std::source_location::current().line() + 2);
+  std::fflush(stdout);
+  nil.close();
+}
+
+void negative_waitgroup() {
+  chan::WaitGroup wg;
+  std::printf("line %u\n", std::source_location::current().line() + 2);
+  std::fflush(stdout);
+  wg.done();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) return 64;
+  if (std::strcmp(argv[1], "leak") == 0) leak_a_receiver();
+  else if (std::strcmp(argv[1], "clean") == 0) finish_everything();
+  else if (std::strcmp(argv[1], "panic-main") == 0) panic_in_main();
+  else if (std::strcmp(argv[1], "panic-wg") == 0) negative_waitgroup();
+  else return 64;
+  return 0;
+}
