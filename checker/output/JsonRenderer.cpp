@@ -45,7 +45,7 @@ void renderJson(std::ostream &out, const std::vector<Finding> &findings,
     ojson item;
     item["ruleId"] = f.ruleId;
     item["ruleName"] = rule ? ojson(rule->name) : ojson(nullptr);
-    item["severity"] = severityName(f.severity);
+    item["severity"] = severityText(f.severity);
     item["message"] = f.message;
     item["subject"] = f.subject;
     item["function"] = f.function;

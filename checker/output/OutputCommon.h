@@ -7,6 +7,10 @@
 #include <vector>
 
 namespace chcheck {
+// "error", "warning", "note".  Same as chcheck::severityName, which lives in
+// the engine library; this library must not need the engine (nor LLVM).
+const char *severityText(Severity s);
+
 // The catalog entry of rule `id`, or nullptr.
 const RuleInfo *ruleOf(const std::vector<RuleInfo> &catalog, const std::string &id);
 } // namespace chcheck

@@ -73,14 +73,7 @@ std::string withPeriod(std::string text) {
   return text;
 }
 
-const char *levelOf(Severity s) {
-  switch (s) {
-  case Severity::Error: return "error";
-  case Severity::Warning: return "warning";
-  case Severity::Note: return "note";
-  }
-  return "warning";
-}
+const char *levelOf(Severity s) { return severityText(s); }
 
 ojson ruleDescriptor(const RuleInfo &r) {
   std::string text = withPeriod(r.fullDescription) + "\n\n" + r.rationale + "\n\nBad:\n" +

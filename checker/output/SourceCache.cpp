@@ -45,6 +45,15 @@ std::optional<std::string> relativeToRoot(const std::string &path, const std::st
   return std::nullopt;
 }
 
+const char *severityText(Severity s) {
+  switch (s) {
+  case Severity::Error: return "error";
+  case Severity::Warning: return "warning";
+  case Severity::Note: return "note";
+  }
+  return "warning";
+}
+
 const RuleInfo *ruleOf(const std::vector<RuleInfo> &catalog, const std::string &id) {
   for (const auto &r : catalog)
     if (r.id == id)

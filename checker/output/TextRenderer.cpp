@@ -27,7 +27,7 @@ void emit(std::ostream &out, const SourcePoint &loc, Severity level, const std::
   out << loc.file << ':' << loc.line << ':' << loc.column << ": ";
   if (color)
     out << severityColor(level);
-  out << severityName(level) << ": ";
+  out << severityText(level) << ": ";
   if (color)
     out << kReset << kBold;
   out << message;
