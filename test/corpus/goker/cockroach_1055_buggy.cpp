@@ -6,7 +6,7 @@
 // The worker checks the draining flag without the lock and only then locks:
 // a check-then-act window.  The sleep inside that window (standing in for the
 // scheduler preempting the worker there) forces the bad interleaving on every
-// run: Stop() takes the mutex while the worker sleeps.
+// execution: Stop() takes the mutex while the worker sleeps.
 #include <chan/chan.hpp>
 
 #include <atomic>
@@ -24,7 +24,7 @@ class Stopper {
 
   bool start_task() {
     if (draining_.load() == 0) {
-      std::this_thread::sleep_for(50ms);  // forces the interleaving (see header)
+      std::this_thread::sleep_for(100ms);  // forces the interleaving (see header)
       std::lock_guard lock(mu_);  // expect: CH203
       tasks_.add(1);
       return true;
@@ -52,12 +52,15 @@ class Stopper {
 int main() {
   Stopper stopper;
   stopper.add_worker();
-  chan::go([&stopper] {
+  chan::Chan<chan::Unit> worker_started = chan::make<chan::Unit>();
+  chan::go([&stopper, worker_started] {
+    worker_started.close();
     if (stopper.start_task()) stopper.finish_task();
     stopper.should_stop().recv();
     stopper.set_stopped();
   });
-  std::this_thread::sleep_for(10ms);  // lets the worker pass the draining check first
+  worker_started.recv();
+  std::this_thread::sleep_for(20ms);  // lets the worker pass the draining check first
   stopper.stop();
   return 0;
 }

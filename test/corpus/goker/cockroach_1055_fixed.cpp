@@ -45,12 +45,15 @@ class Stopper {
 int main() {
   Stopper stopper;
   stopper.add_worker();
-  chan::go([&stopper] {
+  chan::Chan<chan::Unit> worker_started = chan::make<chan::Unit>();
+  chan::go([&stopper, worker_started] {
+    worker_started.close();
     if (stopper.start_task()) stopper.finish_task();
     stopper.should_stop().recv();
     stopper.set_stopped();
   });
-  std::this_thread::sleep_for(10ms);
+  worker_started.recv();
+  std::this_thread::sleep_for(20ms);
   stopper.stop();
   return 0;
 }

@@ -4,9 +4,10 @@
 // run: leak
 //
 // Each prerequisite command signals its completion once, into a channel of
-// capacity 1.  The sleeps force the interleaving: the first command completes
-// at once, the context is cancelled at 50 ms while beginCmds waits for the
-// second, which completes at 100 ms.
+// capacity 1.  The interleaving is forced: the first command has completed
+// before beginCmds starts, the context is cancelled as soon as beginCmds has
+// taken that signal, and the second command completes 50 ms after the
+// cancellation, so beginCmds sees only the cancellation while it waits.
 #include <chan/chan.hpp>
 
 #include <chrono>
@@ -36,22 +37,24 @@ void begin_cmds(const Replica& r, const chan::Context& ctx) {
   }
 }
 
-// The in-flight commands: each completes once, independently of the waiter.
-void run_commands(const Replica& r) {
-  r.prereqs[0].send(true);
-  std::this_thread::sleep_for(100ms);
+// The second prerequisite command completes (once) while beginCmds is waiting.
+void run_second_command(const Replica& r, const chan::Context& waiter_ctx) {
+  waiter_ctx.done().recv();  // forces the interleaving: completes only after the cancellation
+  std::this_thread::sleep_for(50ms);
   r.prereqs[1].send(true);
 }
 
 int main() {
   Replica r{{chan::make<bool>(1), chan::make<bool>(1)}};
   auto [ctx, cancel] = chan::with_cancel(chan::background());
-  chan::go(run_commands, r);
-  chan::go([cancel = cancel] {
-    std::this_thread::sleep_for(50ms);
+  r.prereqs[0].send(true);  // the first prerequisite has already completed
+  chan::go(run_second_command, r, ctx);
+  chan::go([r, cancel = cancel] {
+    // Forces the interleaving: cancels once beginCmds has taken the first signal.
+    while (r.prereqs[0].len() != 0) std::this_thread::yield();
     cancel();
   });
   begin_cmds(r, ctx);
-  std::this_thread::sleep_for(200ms);  // lets the commands finish before the exit-time leak check
+  std::this_thread::sleep_for(200ms);  // lets the second command finish before the exit-time leak check
   return 0;
 }

@@ -31,18 +31,20 @@ void begin_cmds(const Replica& r, const chan::Context& ctx) {
   }
 }
 
-void run_commands(const Replica& r) {
-  r.prereqs[0].send(true);
-  std::this_thread::sleep_for(100ms);
+void run_second_command(const Replica& r, const chan::Context& waiter_ctx) {
+  waiter_ctx.done().recv();  // forces the interleaving: completes only after the cancellation
+  std::this_thread::sleep_for(50ms);
   r.prereqs[1].send(true);
 }
 
 int main() {
   Replica r{{chan::make<bool>(1), chan::make<bool>(1)}};
   auto [ctx, cancel] = chan::with_cancel(chan::background());
-  chan::go(run_commands, r);
-  chan::go([cancel = cancel] {
-    std::this_thread::sleep_for(50ms);
+  r.prereqs[0].send(true);  // the first prerequisite has already completed
+  chan::go(run_second_command, r, ctx);
+  chan::go([r, cancel = cancel] {
+    // Forces the interleaving: cancels once beginCmds has taken the first signal.
+    while (r.prereqs[0].len() != 0) std::this_thread::yield();
     cancel();
   });
   begin_cmds(r, ctx);

@@ -33,7 +33,7 @@ class Stopper {
 using InterceptMessage = int;
 
 InterceptMessage make_event() {
-  std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(100ms);
   return 0;
 }
 
@@ -71,7 +71,7 @@ int main() {
   LocalInterceptableTransport transport{.stopper = &stopper};
   transport.start();
   stopper.run_worker([&] { process_events_until(transport.events, stopper.should_stop()); });
-  std::this_thread::sleep_for(10ms);
+  std::this_thread::sleep_for(20ms);
   stopper.stop();
   return 0;
 }

@@ -40,7 +40,7 @@ struct MultiRaft {
       return;
     }
     send_event(Event{[this] {
-      std::this_thread::sleep_for(50ms);  // applies the change to the range
+      std::this_thread::sleep_for(100ms);  // applies the change to the range
       // Hands the rest of the work back to the MultiRaft loop.
       chan::select(chan::on_send(callback_chan, [this] { applied.close(); }, [] {}),  // expect: CH203
                    chan::on_recv(stopper, [] {}));

@@ -35,7 +35,7 @@ struct MultiRaft {
       return;
     }
     send_event(Event{[this] {
-      std::this_thread::sleep_for(50ms);
+      std::this_thread::sleep_for(100ms);
       chan::select(chan::on_send(callback_chan, [this] { applied.close(); }, [] {}),
                    chan::on_recv(stopper, [] {}));
     }});

@@ -15,7 +15,7 @@ struct Manager {
     chan::WaitGroup group;
     group.add(static_cast<int>(plugins.size()));
     for (const Plugin& p : plugins) {
-      chan::go([&group, p] { group.done(); });
+      chan::go([&group](Plugin) { group.done(); }, p);
       group.wait();  // expect: CH205
     }
   }

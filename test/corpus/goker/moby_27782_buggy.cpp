@@ -63,7 +63,7 @@ class FileWatcher : public std::enable_shared_from_this<FileWatcher> {
         removed_.notify_all();
         continue;
       }
-      std::this_thread::sleep_for(50ms);  // forces the interleaving (see header)
+      std::this_thread::sleep_for(100ms);  // forces the interleaving (see header)
       bool stopping = false;
       chan::select(chan::on_send(events_, event, [] {}),  // expect: CH203
                    chan::on_recv(done_, [&] { stopping = true; }));
@@ -92,7 +92,7 @@ struct LogWatcher {
 void follow_logs(LogWatcher& log_watcher) {
   auto file_watcher = std::make_shared<FileWatcher>();
   file_watcher->start();
-  std::this_thread::sleep_for(20ms);  // decoding the log takes a while
+  std::this_thread::sleep_for(30ms);  // decoding the log takes a while
   chan::select(chan::on_recv(file_watcher->events(), [] {}),
                chan::on_recv(log_watcher.close_notifier, [&] { file_watcher->remove(); }));
   file_watcher->close();

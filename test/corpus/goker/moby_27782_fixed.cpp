@@ -39,7 +39,7 @@ class FileWatcher : public std::enable_shared_from_this<FileWatcher> {
   void read_events() {
     while (!closed()) {
       Event event = next_event();
-      std::this_thread::sleep_for(50ms);
+      std::this_thread::sleep_for(100ms);
       bool stopping = false;
       chan::select(chan::on_send(events_, event, [] {}),
                    chan::on_recv(done_, [&] { stopping = true; }));
@@ -64,7 +64,7 @@ struct LogWatcher {
 void follow_logs(LogWatcher& log_watcher) {
   auto file_watcher = std::make_shared<FileWatcher>();
   file_watcher->start();
-  std::this_thread::sleep_for(20ms);  // decoding the log takes a while
+  std::this_thread::sleep_for(30ms);  // decoding the log takes a while
   chan::select(chan::on_recv(file_watcher->events(), [] {}),
                chan::on_recv(log_watcher.close_notifier, [] {}));
   file_watcher->close();

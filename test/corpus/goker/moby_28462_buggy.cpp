@@ -28,7 +28,7 @@ struct Container {
   Health health;
 };
 
-void run_probe() { std::this_thread::sleep_for(50ms); }
+void run_probe() { std::this_thread::sleep_for(100ms); }
 
 void handle_probe_result(Container& c) {
   std::lock_guard lock(c.mu);  // expect: CH203
@@ -65,7 +65,7 @@ int main() {
     wg.done();
   });
   chan::go([&] {
-    std::this_thread::sleep_for(10ms);  // the state change arrives during the first probe
+    std::this_thread::sleep_for(20ms);  // the state change arrives during the first probe
     d.state_changed();
     wg.done();
   });

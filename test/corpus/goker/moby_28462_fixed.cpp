@@ -27,7 +27,7 @@ struct Container {
   Health health;
 };
 
-void run_probe() { std::this_thread::sleep_for(50ms); }
+void run_probe() { std::this_thread::sleep_for(100ms); }
 
 void handle_probe_result(Container& c) { std::lock_guard lock(c.mu); }
 
@@ -62,7 +62,7 @@ int main() {
     wg.done();
   });
   chan::go([&] {
-    std::this_thread::sleep_for(10ms);
+    std::this_thread::sleep_for(20ms);
     d.state_changed();
     wg.done();
   });

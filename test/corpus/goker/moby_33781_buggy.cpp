@@ -3,7 +3,7 @@
 // mechanism: when the health monitor is stopped while a probe runs, it returns without draining the probe's unbuffered results channel, so the probe goroutine blocks forever on its send.
 // run: leak
 //
-// The probe takes 50 ms (the sleep) and the stop request arrives at 20 ms,
+// The probe takes 100 ms (the sleep) and the stop request arrives at 30 ms,
 // while the monitor waits for the probe: this forces the interleaving.
 #include <chan/chan.hpp>
 
@@ -13,7 +13,7 @@
 using namespace std::chrono_literals;
 
 bool run_probe() {
-  std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(100ms);
   return true;
 }
 
@@ -48,7 +48,7 @@ int main() {
   chan::Chan<bool> stop = chan::make<bool>();
   chan::go(monitor, stop);
   chan::go([stop] {
-    std::this_thread::sleep_for(20ms);
+    std::this_thread::sleep_for(30ms);
     stop.send(true);
   });
   std::this_thread::sleep_for(200ms);  // lets the probe settle before the exit-time leak check

@@ -10,7 +10,7 @@
 using namespace std::chrono_literals;
 
 bool run_probe() {
-  std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(100ms);
   return true;
 }
 
@@ -45,7 +45,7 @@ int main() {
   chan::Chan<bool> stop = chan::make<bool>();
   chan::go(monitor, stop);
   chan::go([stop] {
-    std::this_thread::sleep_for(20ms);
+    std::this_thread::sleep_for(30ms);
     stop.send(true);
   });
   std::this_thread::sleep_for(200ms);
