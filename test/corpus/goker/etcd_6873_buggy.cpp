@@ -41,7 +41,7 @@ std::shared_ptr<WatchBroadcasts> new_watch_broadcasts() {
   chan::go([wbs] {  // G2
     // Starting late forces the interleaving: stop() already holds mu when
     // the pending update reaches coalesce().
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
     for (auto wb : wbs->updatec) wbs->coalesce(wb);
     wbs->donec.close();
   });

@@ -40,7 +40,7 @@ std::shared_ptr<WatchBroadcasts> new_watch_broadcasts() {
   auto wbs = std::make_shared<WatchBroadcasts>();
   chan::go([wbs] {  // G2
     // Same schedule as the buggy program: stop() runs first.
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
     for (auto wb : wbs->updatec) wbs->coalesce(wb);
     wbs->donec.close();
   });

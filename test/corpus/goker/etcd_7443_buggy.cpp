@@ -5,7 +5,7 @@
 //
 // As in the kernel, address 0 doubles as "nothing pinned", so Up(0) and then
 // Up(1) both pin and notify.  Two delays force the kernel's interleaving: each
-// dial starts 50ms after the previous one, and the watcher takes 100ms to act
+// dial starts 100ms after the previous one, and the watcher takes 200ms to act
 // on a notification, so Up(1) refills the notify slot before the watcher
 // tears connection 1 down.
 #include <chan/chan.hpp>
@@ -99,7 +99,7 @@ struct ClientConn {
 
   void lb_watcher() {
     for (Addresses addrs : balancer->notify_ch) {
-      std::this_thread::sleep_for(100ms);  // acting on a notification is slow
+      std::this_thread::sleep_for(200ms);  // acting on a notification is slow
       std::vector<Address> add;
       std::vector<std::shared_ptr<AddrConn>> del;
       mu.lock();
@@ -131,7 +131,7 @@ struct ClientConn {
     conns[addr] = ac;
     mu.unlock();
     chan::go([ac] {
-      std::this_thread::sleep_for(50ms * ac->addr);  // dial i starts after dial i-1
+      std::this_thread::sleep_for(100ms * ac->addr);  // dial i starts after dial i-1
       ac->reset_transport();
     });
   }
@@ -159,7 +159,7 @@ std::shared_ptr<ClientConn> dial(const std::shared_ptr<SimpleBalancer>& balancer
 int main() {
   auto balancer = std::make_shared<SimpleBalancer>();
   auto conn = dial(balancer);
-  std::this_thread::sleep_for(400ms);  // forces: the watcher is stuck before Close() starts
+  std::this_thread::sleep_for(800ms);  // forces: the watcher is stuck before Close() starts
 
   auto closec = chan::make<chan::Unit>();
   chan::go([balancer, closec] {

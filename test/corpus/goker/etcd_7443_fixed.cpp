@@ -102,7 +102,7 @@ struct ClientConn {
 
   void lb_watcher() {
     for (Addresses addrs : balancer->notify_ch) {
-      std::this_thread::sleep_for(100ms);  // acting on a notification is slow
+      std::this_thread::sleep_for(200ms);  // acting on a notification is slow
       std::vector<Address> add;
       std::vector<std::shared_ptr<AddrConn>> del;
       mu.lock();
@@ -134,7 +134,7 @@ struct ClientConn {
     conns[addr] = ac;
     mu.unlock();
     chan::go([ac] {
-      std::this_thread::sleep_for(50ms * ac->addr);  // dial i starts after dial i-1
+      std::this_thread::sleep_for(100ms * ac->addr);  // dial i starts after dial i-1
       ac->reset_transport();
     });
   }
@@ -162,7 +162,7 @@ std::shared_ptr<ClientConn> dial(const std::shared_ptr<SimpleBalancer>& balancer
 int main() {
   auto balancer = std::make_shared<SimpleBalancer>();
   auto conn = dial(balancer);
-  std::this_thread::sleep_for(400ms);
+  std::this_thread::sleep_for(800ms);
 
   auto closec = chan::make<chan::Unit>();
   chan::go([balancer, closec] {

@@ -4,7 +4,7 @@
 // run: deadlock
 //
 // The kernel's keeper ticks every nanosecond and hits the bad interleaving by
-// chance; here the keeper ticks after 20ms and expiring a token takes 100ms,
+// chance; here the keeper ticks after 20ms and expiring a token takes 300ms,
 // which forces the interleaving: the authenticating goroutines fill the slot
 // and block while the keeper is busy, then the keeper asks for the lock.
 #include <chan/chan.hpp>
@@ -42,7 +42,7 @@ struct SimpleTokenTTLKeeper {
       if (stopping) return;
       if (ticked) {
         for (auto it = tokens.begin(); it != tokens.end();) {
-          std::this_thread::sleep_for(100ms);  // expiring a token is slow
+          std::this_thread::sleep_for(300ms);  // expiring a token is slow
           delete_token_func(it->first);
           it = tokens.erase(it);
         }
@@ -97,7 +97,7 @@ int main() {
   auto tokens = std::make_shared<TokenSimple>();
   tokens->enable(tokens);
   tokens->assign_simple_token_to_user();  // the keeper now holds a token
-  std::this_thread::sleep_for(50ms);      // forces: the keeper is expiring it
+  std::this_thread::sleep_for(100ms);      // forces: the keeper is expiring it
   chan::WaitGroup wg;
   wg.add(3);
   for (int i = 0; i < 3; ++i) {

@@ -44,7 +44,7 @@ struct SimpleTokenTTLKeeper {
         tokens.clear();
         mu.unlock();
         for (const auto& token : expired) {
-          std::this_thread::sleep_for(100ms);  // expiring a token is slow
+          std::this_thread::sleep_for(300ms);  // expiring a token is slow
           delete_token_func(token);
         }
         tick = chan::after(20ms);
@@ -102,7 +102,7 @@ int main() {
   auto tokens = std::make_shared<TokenSimple>();
   tokens->enable(tokens);
   tokens->assign_simple_token_to_user();
-  std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(100ms);
   chan::WaitGroup wg;
   wg.add(3);
   for (int i = 0; i < 3; ++i) {

@@ -50,7 +50,7 @@ void run_election() {
     clients[i].acquire = [i, &clients] {
       // The leader is slow to acquire its first round: this forces the
       // interleaving in which a follower reaches release() first.
-      if (i == 0 && clients[i].progress == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      if (i == 0 && clients[i].progress == 0) std::this_thread::sleep_for(std::chrono::milliseconds(200));
     };
     clients[i].validate = [&rc_nextc, &nextc] { rc_nextc = nextc; };
     clients[i].release = [i, &rc_nextc, &nextc] {

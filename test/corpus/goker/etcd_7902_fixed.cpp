@@ -53,7 +53,7 @@ void run_election() {
     chan::Chan<bool>& rc_nextc = client_nextc[i];
     clients[i].acquire = [i, &clients] {
       // Same schedule as the buggy program: a slow first acquire by the leader.
-      if (i == 0 && clients[i].progress == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      if (i == 0 && clients[i].progress == 0) std::this_thread::sleep_for(std::chrono::milliseconds(200));
     };
     clients[i].validate = [&rc_nextc, &nextc] { rc_nextc = nextc; };
     clients[i].release = [i, &clients, &mu, &rc_nextc, &nextc] {

@@ -1,0 +1,63 @@
+// corpus: goker/kubernetes_26980 buggy
+// origin: GoBench GoKer kubernetes#26980 (blocking: channel & lock)
+// mechanism: pop() waits on stopCh while still holding the listener's lock, and stopCh is closed only after the test gets the lock, so pop(), the test and the goroutine taking the lock wait on each other.
+// run: deadlock
+#include <chan/chan.hpp>
+
+#include <any>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace {
+
+struct ProcessorListener {
+  chan::RWMutex lock;
+  std::condition_variable_any cond;  // waits on lock
+  std::vector<std::any> pending_notifications;
+
+  void add(std::any notification) {
+    lock.lock();
+    pending_notifications.push_back(std::move(notification));
+    cond.notify_all();
+    lock.unlock();
+  }
+
+  void pop(chan::RecvChan<chan::Unit> stop_ch) {
+    lock.lock();
+    while (pending_notifications.empty()) {
+      bool stopped = false;
+      chan::select(chan::on_recv(stop_ch, [&](chan::Unit, bool) { stopped = true; }),
+                   chan::on_default([] {}));
+      if (stopped) {
+        lock.unlock();
+        return;
+      }
+      cond.wait(lock);
+    }
+    stop_ch.recv();  // blocks holding the lock
+    lock.unlock();
+  }
+};
+
+}  // namespace
+
+int main() {
+  auto listener = std::make_shared<ProcessorListener>();
+  auto stop_ch = chan::make<chan::Unit>();
+  listener->add(1);
+  chan::go([listener, stop_ch] { listener->pop(stop_ch); });
+  // Lets pop() take the lock first: forces the kernel's interleaving.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+
+  auto result_ch = chan::make<chan::Unit>();
+  chan::go([listener, result_ch] {
+    listener->lock.lock();  // expect: CH203
+    listener->lock.unlock();
+    result_ch.close();
+  });
+  result_ch.recv();
+  stop_ch.close();  // the kernel's deferred close(stopCh)
+}
