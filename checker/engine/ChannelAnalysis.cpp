@@ -1,0 +1,1172 @@
+// Flow-sensitive channel dataflow over clang::CFG.
+//
+// Abstract state at a program point:
+//  - handles: access path -> the channels the handle may refer to, and
+//    whether it may be nil.  Handles not yet touched refer to a symbolic
+//    channel standing for their value at function entry.
+//  - channels: channel -> {open, closed, closed-in-an-earlier-iteration}
+//    bits (more than one bit set = "maybe"), where it was closed, and
+//    whether another goroutine closes it.
+// Copies of a handle share the channel, so closing one closes all; moving
+// from a handle leaves it nil.  Calls apply the callee's summary; `go(f)`
+// applies f's closes as "closed by another goroutine".  Loops converge on a
+// finite lattice; no path is ever enumerated.
+
+#include "ChannelAnalysis.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace chcheck {
+
+const char kThisRoot = 0;
+
+PathId PathTable::intern(const AccessPath &p) {
+  auto [it, inserted] = ids_.try_emplace(p, static_cast<PathId>(paths_.size()));
+  if (inserted)
+    paths_.push_back(p);
+  return it->second;
+}
+
+PathId PathTable::child(PathId base, const FieldDecl *field) {
+  AccessPath p = paths_[base];
+  p.fields.push_back(field);
+  return intern(p);
+}
+
+std::string PathTable::render(PathId id) const {
+  const AccessPath &p = paths_[id];
+  std::string out;
+  if (p.root != &kThisRoot)
+    out = static_cast<const VarDecl *>(p.root)->getNameAsString();
+  for (const FieldDecl *f : p.fields) {
+    if (!out.empty())
+      out += '.';
+    out += f->getNameAsString();
+  }
+  return out.empty() ? "this" : out;
+}
+
+namespace {
+
+using ChanId = unsigned;
+
+enum : std::uint8_t { kOpen = 1, kClosed = 2, kClosedPrevIter = 4 };
+
+Certainty maxCertainty(Certainty a, Certainty b) { return a > b ? a : b; }
+
+// Keeps the earliest valid location, so joins are order-independent.
+void joinLoc(SourceLocation &into, SourceLocation other) {
+  if (other.isValid() && (into.isInvalid() || other.getRawEncoding() < into.getRawEncoding()))
+    into = other;
+}
+
+struct ChanState {
+  std::uint8_t bits = kOpen;
+  SourceLocation closedAt;
+  Certainty elsewhere = Certainty::No; // closed by another goroutine
+  SourceLocation elsewhereAt, spawnAt;
+  friend bool operator==(const ChanState &, const ChanState &) = default;
+
+  void join(const ChanState &o) {
+    bits |= o.bits;
+    joinLoc(closedAt, o.closedAt);
+    if (elsewhere != o.elsewhere)
+      elsewhere = (elsewhere == Certainty::No || o.elsewhere == Certainty::No) ? Certainty::Maybe
+                                                                             : Certainty::Maybe;
+    joinLoc(elsewhereAt, o.elsewhereAt);
+    joinLoc(spawnAt, o.spawnAt);
+  }
+};
+
+struct HandleVal {
+  bool maybeNil = false;
+  SourceLocation nilAt;
+  std::vector<ChanId> chans; // sorted, unique
+  friend bool operator==(const HandleVal &, const HandleVal &) = default;
+
+  static HandleVal nil(SourceLocation at) { return {true, at, {}}; }
+  static HandleVal of(ChanId c) { return {false, {}, {c}}; }
+  void join(const HandleVal &o) {
+    maybeNil |= o.maybeNil;
+    joinLoc(nilAt, o.nilAt);
+    std::vector<ChanId> merged;
+    std::set_union(chans.begin(), chans.end(), o.chans.begin(), o.chans.end(),
+                   std::back_inserter(merged));
+    chans = std::move(merged);
+  }
+  bool definitelyNil() const { return maybeNil && chans.empty(); }
+};
+
+struct State {
+  bool reachable = false;
+  std::map<PathId, HandleVal> handles;
+  std::map<ChanId, ChanState> chans;
+  friend bool operator==(const State &, const State &) = default;
+};
+
+struct ChanInfo {
+  SourceLocation madeAt;
+  std::optional<std::uint64_t> capacity;
+  std::optional<PathId> symbolicPath; // the entry value of this path
+};
+
+// Closes by other goroutines (or by the spawning function) of channels a
+// goroutine body can reach, keyed by access path in the body's root space.
+struct GoroutineContext {
+  struct Close {
+    Certainty certainty;
+    SourceLocation closeAt, spawnAt;
+  };
+  std::map<PathId, Close> closedElsewhere;
+};
+
+const Expr *strip(const Expr *e) {
+  while (e) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
+      e = m->getSubExpr();
+    else if (const auto *b = dyn_cast<CXXBindTemporaryExpr>(e))
+      e = b->getSubExpr();
+    else if (const auto *c = dyn_cast<ExprWithCleanups>(e))
+      e = c->getSubExpr();
+    else if (const auto *f = dyn_cast<CXXFunctionalCastExpr>(e); f && f->getCastKind() == CK_NoOp)
+      e = f->getSubExpr();
+    else if (const auto *s = dyn_cast<CXXStaticCastExpr>(e); s && s->getCastKind() == CK_NoOp)
+      e = s->getSubExpr();
+    else
+      break;
+  }
+  return e;
+}
+
+bool isStdMoveLike(const CallExpr *call) {
+  const FunctionDecl *fd = call->getDirectCallee();
+  if (!fd || call->getNumArgs() != 1 || !fd->isInStdNamespace() || !fd->getIdentifier())
+    return false;
+  StringRef n = fd->getName();
+  return n == "move" || n == "forward" || n == "as_const";
+}
+
+bool isLoop(const Stmt *s) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(s);
+}
+
+} // namespace
+
+struct ChannelAnalysis::Impl {
+  ASTContext &ctx;
+  TranslationUnitFacts &facts;
+  ModelIndex models{allModels()};
+  PathTable paths;
+  llvm::DenseMap<const FunctionDecl *, FunctionSummary> summaries;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> inProgress;
+  llvm::DenseMap<const FunctionDecl *, GoroutineContext> goroutineContexts;
+  llvm::SmallPtrSet<const FunctionDecl *, 32> factsDone;
+
+  Impl(ASTContext &c, TranslationUnitFacts &f) : ctx(c), facts(f) {}
+
+  bool inModelledLibrary(const Decl *d) const {
+    for (const DeclContext *dc = d->getDeclContext(); dc; dc = dc->getParent())
+      if (const auto *ns = dyn_cast<NamespaceDecl>(dc))
+        for (const ApiModel *m : allModels())
+          if (ns->getName() == m->libraryNamespace && ns->getParent()->isTranslationUnit())
+            return true;
+    return false;
+  }
+
+  bool isAnalysable(const FunctionDecl *fd) const {
+    return fd && fd->hasBody() && fd->doesThisDeclarationHaveABody() && !fd->isDependentContext() &&
+           !fd->isInvalidDecl() && !inModelledLibrary(fd) &&
+           !ctx.getSourceManager().isInSystemHeader(fd->getLocation());
+  }
+
+  const FunctionSummary *summaryOf(const FunctionDecl *fd);
+  void run(const FunctionDecl *fd, bool recordFacts, const GoroutineContext *gctx,
+           FunctionSummary *summaryOut);
+};
+
+namespace {
+
+// One analysis of one function body in one context.
+class FunctionRun {
+public:
+  FunctionRun(ChannelAnalysis::Impl &a, const FunctionDecl *fd, const GoroutineContext *gctx)
+      : A(a), fd_(fd), gctx_(gctx), parents_(fd->getBody()) {}
+
+private:
+  ChannelAnalysis::Impl &A;
+  const FunctionDecl *fd_;
+  bool recording_ = false;
+  const GoroutineContext *gctx_;
+  ParentMap parents_;
+  std::unique_ptr<CFG> cfg_;
+  std::vector<const CFGBlock *> rpo_;
+  llvm::DenseMap<const CFGBlock *, unsigned> rpoIndex_;
+  State exit_;
+
+  std::vector<ChanInfo> chanInfos_;
+  llvm::DenseMap<const Expr *, ChanId> siteChans_;
+  std::map<PathId, ChanId> symbolicChans_;
+  llvm::DenseMap<const Expr *, HandleVal> exprValues_;
+  llvm::DenseMap<const VarDecl *, PathId> aliases_;
+  llvm::DenseMap<const VarDecl *, const LambdaExpr *> lambdaVars_;
+  std::map<ChanId, SourceLocation> sendLocs_;     // first send on each symbolic channel
+  struct Spawn {
+    const FunctionDecl *body;
+    SourceLocation at;
+    std::map<PathId, FunctionSummary::Effect> closes; // in this function's root space
+    std::map<PathId, SourceLocation> closeLocs;
+  };
+  std::vector<Spawn> spawns_;
+  std::map<PathId, std::pair<Certainty, SourceLocation>> ownCloses_; // closes by this goroutine
+
+  // --- channels and handles ---------------------------------------------
+  ChanId newChan(ChanInfo info) {
+    chanInfos_.push_back(info);
+    return static_cast<ChanId>(chanInfos_.size() - 1);
+  }
+  ChanId siteChan(const Expr *site, ChanInfo info) {
+    auto it = siteChans_.find(site);
+    if (it != siteChans_.end())
+      return it->second;
+    ChanId c = newChan(info);
+    siteChans_[site] = c;
+    return c;
+  }
+  ChanId symbolicChan(PathId p) {
+    auto it = symbolicChans_.find(p);
+    if (it != symbolicChans_.end())
+      return it->second;
+    ChanId c = newChan({{}, {}, p});
+    symbolicChans_[p] = c;
+    return c;
+  }
+  ChanState defaultChanState(ChanId c) const {
+    ChanState s;
+    if (gctx_ && chanInfos_[c].symbolicPath) {
+      auto it = gctx_->closedElsewhere.find(*chanInfos_[c].symbolicPath);
+      if (it != gctx_->closedElsewhere.end()) {
+        s.elsewhere = it->second.certainty;
+        s.elsewhereAt = it->second.closeAt;
+        s.spawnAt = it->second.spawnAt;
+      }
+    }
+    return s;
+  }
+  HandleVal &handle(State &s, PathId p) {
+    auto it = s.handles.find(p);
+    if (it == s.handles.end())
+      it = s.handles.emplace(p, HandleVal::of(symbolicChan(p))).first;
+    return it->second;
+  }
+  ChanState &chanState(State &s, ChanId c) {
+    auto it = s.chans.find(c);
+    if (it == s.chans.end())
+      it = s.chans.emplace(c, defaultChanState(c)).first;
+    return it->second;
+  }
+
+  // --- joins ---------------------------------------------------------------
+  void joinInto(State &into, const State &from) {
+    if (!from.reachable)
+      return;
+    if (!into.reachable) {
+      into = from;
+      return;
+    }
+    for (auto &[p, v] : from.handles)
+      handle(into, p).join(v);
+    for (auto &[p, v] : into.handles)
+      if (!from.handles.count(p))
+        v.join(HandleVal::of(symbolicChan(p)));
+    for (auto &[c, v] : from.chans)
+      chanState(into, c).join(v);
+    for (auto &[c, v] : into.chans)
+      if (!from.chans.count(c))
+        v.join(defaultChanState(c));
+  }
+  static State acrossBackEdge(State s) {
+    for (auto &[c, v] : s.chans)
+      if (v.bits & kClosed)
+        v.bits = (v.bits & ~kClosed) | kClosedPrevIter;
+    return s;
+  }
+
+  // --- expressions ---------------------------------------------------------
+  bool isChannel(QualType t) { return A.models.isChannelType(t); }
+
+  std::optional<PathId> pathOf(const Expr *e) {
+    e = strip(e);
+    if (!e)
+      return std::nullopt;
+    if (const auto *ce = dyn_cast<CXXConstructExpr>(e)) {
+      // A copy or a direction view aliases the same channel (or struct).
+      if (ce->getNumArgs() >= 1 && ce->getConstructor() &&
+          (ce->getConstructor()->isCopyOrMoveConstructor() ||
+           (isChannel(ce->getType()) && isChannel(ce->getArg(0)->getType()))))
+        return pathOf(ce->getArg(0));
+      return std::nullopt;
+    }
+    if (const auto *call = dyn_cast<CallExpr>(e); call && isStdMoveLike(call))
+      return pathOf(call->getArg(0));
+    if (const auto *u = dyn_cast<UnaryOperator>(e);
+        u && (u->getOpcode() == UO_AddrOf || u->getOpcode() == UO_Deref))
+      return pathOf(u->getSubExpr());
+    if (const auto *dre = dyn_cast<DeclRefExpr>(e)) {
+      const auto *vd = dyn_cast<VarDecl>(dre->getDecl());
+      if (!vd)
+        return std::nullopt;
+      auto it = aliases_.find(vd);
+      if (it != aliases_.end())
+        return it->second;
+      return A.paths.intern({vd, {}});
+    }
+    if (const auto *me = dyn_cast<MemberExpr>(e)) {
+      const auto *field = dyn_cast<FieldDecl>(me->getMemberDecl());
+      if (!field)
+        return std::nullopt;
+      std::optional<PathId> base = pathOf(me->getBase());
+      if (!base)
+        return std::nullopt;
+      return A.paths.child(*base, field);
+    }
+    if (isa<CXXThisExpr>(e))
+      return A.paths.intern({&kThisRoot, {}});
+    return std::nullopt;
+  }
+
+  HandleVal valueOf(State &s, const Expr *e) {
+    e = strip(e);
+    if (!e)
+      return HandleVal::of(newChan({}));
+    if (auto it = exprValues_.find(e); it != exprValues_.end())
+      return it->second;
+    return evaluate(s, e);
+  }
+
+  HandleVal evaluate(State &s, const Expr *e) {
+    if (std::optional<PathId> p = pathOf(e); p && !isa<CXXConstructExpr>(e))
+      return handle(s, *p);
+    if (const auto *ce = dyn_cast<CXXConstructExpr>(e)) {
+      if (ce->getNumArgs() == 0)
+        return HandleVal::nil(ce->getBeginLoc());
+      return valueOf(s, ce->getArg(0));
+    }
+    if (const auto *co = dyn_cast<AbstractConditionalOperator>(e)) {
+      HandleVal v = valueOf(s, co->getTrueExpr());
+      v.join(valueOf(s, co->getFalseExpr()));
+      return v;
+    }
+    if (const auto *call = dyn_cast<CallExpr>(e)) {
+      const CallModel *m = A.models.callModel(call);
+      if (m && m->op == OpKind::Make) {
+        ChanInfo info{call->getBeginLoc(), {}, {}};
+        Expr::EvalResult r;
+        if (m->extraArg >= 0 && static_cast<unsigned>(m->extraArg) < call->getNumArgs()) {
+          const Expr *cap = call->getArg(m->extraArg);
+          if (isa<CXXDefaultArgExpr>(cap))
+            info.capacity = 0;
+          else if (cap->EvaluateAsInt(r, A.ctx))
+            info.capacity = r.Val.getInt().getZExtValue();
+        } else {
+          info.capacity = 0;
+        }
+        return HandleVal::of(siteChan(call, info));
+      }
+    }
+    if (isa<CXXNullPtrLiteralExpr>(e))
+      return HandleVal::nil(e->getBeginLoc());
+    // Any other producer (a call returning a handle, ...): an unknown channel.
+    return HandleVal::of(siteChan(e, {}));
+  }
+
+  // --- effects ---------------------------------------------------------------
+  void closeChannels(State &s, const HandleVal &h, SourceLocation at, bool definite) {
+    bool strong = definite && h.chans.size() == 1 && !h.maybeNil;
+    for (ChanId c : h.chans) {
+      ChanState &cs = chanState(s, c);
+      if (strong) {
+        cs.bits = kClosed;
+        cs.closedAt = at;
+      } else {
+        cs.bits |= kClosed;
+        if (cs.closedAt.isInvalid())
+          cs.closedAt = at;
+      }
+    }
+  }
+
+  void setHandle(State &s, PathId p, HandleVal v) {
+    s.handles[p] = std::move(v);
+    // A new value for a struct replaces what we knew of its fields.
+    const AccessPath &base = A.paths.get(p);
+    for (auto it = s.handles.begin(); it != s.handles.end();) {
+      const AccessPath &q = A.paths.get(it->first);
+      if (q.root == base.root && q.fields.size() > base.fields.size() &&
+          std::equal(base.fields.begin(), base.fields.end(), q.fields.begin()))
+        it = s.handles.erase(it);
+      else
+        ++it;
+    }
+  }
+
+  // `dst = src` for a struct holding channel handles: the fields alias.
+  void copyStruct(State &s, PathId dst, PathId src) {
+    const AccessPath srcPath = A.paths.get(src);
+    setHandle(s, dst, HandleVal::of(symbolicChan(dst)));
+    s.handles.erase(dst);
+    std::vector<std::pair<PathId, HandleVal>> copies;
+    for (auto &[p, v] : s.handles) {
+      const AccessPath &q = A.paths.get(p);
+      if (q.root == srcPath.root && q.fields.size() > srcPath.fields.size() &&
+          std::equal(srcPath.fields.begin(), srcPath.fields.end(), q.fields.begin())) {
+        PathId target = dst;
+        for (size_t i = srcPath.fields.size(); i < q.fields.size(); ++i)
+          target = A.paths.child(target, q.fields[i]);
+        copies.emplace_back(target, v);
+      }
+    }
+    for (auto &[p, v] : copies)
+      s.handles[p] = v;
+  }
+
+  ChannelStateFact stateFact(State &s, const HandleVal &h, const Stmt *op) {
+    ChannelStateFact f;
+    f.nil = h.definitelyNil() ? Certainty::Definitely : h.maybeNil ? Certainty::Maybe : Certainty::No;
+    f.nilAt = h.nilAt;
+    bool allClosed = !h.chans.empty(), anyForward = false, anyPrev = false;
+    for (ChanId c : h.chans) {
+      const ChanState &cs = chanState(s, c);
+      if (cs.bits & kOpen)
+        allClosed = false;
+      anyForward |= (cs.bits & kClosed) != 0;
+      anyPrev |= (cs.bits & kClosedPrevIter) != 0;
+      joinLoc(f.closedAt, cs.closedAt);
+      f.closedByOtherGoroutine = maxCertainty(f.closedByOtherGoroutine, cs.elsewhere);
+      joinLoc(f.otherGoroutineCloseAt, cs.elsewhereAt);
+      joinLoc(f.otherGoroutineSpawnAt, cs.spawnAt);
+      const ChanInfo &info = chanInfos_[c];
+      joinLoc(f.madeAt, info.madeAt);
+      if (info.capacity)
+        f.capacity = f.capacity ? std::max(*f.capacity, *info.capacity) : *info.capacity;
+    }
+    if (allClosed && !h.maybeNil)
+      f.closed = Certainty::Definitely;
+    else if (anyForward || anyPrev)
+      f.closed = Certainty::Maybe;
+    if (f.closed == Certainty::Maybe && !anyForward) {
+      // Closed only through a loop's back edge: an earlier iteration, unless
+      // this operation is outside the loop that holds the close.
+      f.closedOnlyInEarlierIteration = sameLoop(op, f.closedAt);
+    }
+    return f;
+  }
+
+  // Whether `op` sits inside a loop of this function that also contains `loc`.
+  bool sameLoop(const Stmt *op, SourceLocation loc) {
+    if (!op || loc.isInvalid())
+      return true;
+    const SourceManager &sm = A.ctx.getSourceManager();
+    for (const Stmt *s = parents_.getParent(op); s; s = parents_.getParent(s))
+      if (isLoop(s)) {
+        SourceRange r = s->getSourceRange();
+        if (!sm.isBeforeInTranslationUnit(sm.getExpansionLoc(loc), sm.getExpansionLoc(r.getBegin())) &&
+            !sm.isBeforeInTranslationUnit(sm.getExpansionLoc(r.getEnd()), sm.getExpansionLoc(loc)))
+          return true;
+      }
+    return false;
+  }
+
+  std::string subjectOf(const Expr *chanExpr, std::optional<PathId> p) {
+    const SourceManager &sm = A.ctx.getSourceManager();
+    const Expr *e = strip(chanExpr);
+    if (e && e->getSourceRange().isValid() && !e->getBeginLoc().isMacroID() &&
+        !e->getEndLoc().isMacroID() && !isa<CXXThisExpr>(e)) {
+      StringRef text = Lexer::getSourceText(CharSourceRange::getTokenRange(e->getSourceRange()), sm,
+                                            A.ctx.getLangOpts());
+      if (!text.empty() && text.size() < 80 && !text.contains('\n') && !text.starts_with("__"))
+        return text.str();
+    }
+    if (p)
+      return A.paths.render(*p);
+    return "<channel>";
+  }
+
+  ReceivedValueFact receivedValue(const Expr *call) {
+    ReceivedValueFact v;
+    const Stmt *child = call;
+    const Stmt *parent = parents_.getParent(call);
+    while (parent && (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr, ExprWithCleanups,
+                          CXXBindTemporaryExpr, CXXFunctionalCastExpr>(parent) ||
+                      (isa<CXXConstructExpr>(parent) &&
+                       cast<CXXConstructExpr>(parent)->getNumArgs() == 1))) {
+      child = parent;
+      parent = parents_.getParent(parent);
+    }
+    v.used = parent && !isa<CompoundStmt>(parent) &&
+             !(isa<CStyleCastExpr>(parent) && cast<CStyleCastExpr>(parent)->getType()->isVoidType());
+    if (!v.used)
+      return v;
+    const VarDecl *holder = nullptr;
+    if (const auto *ds = dyn_cast<DeclStmt>(parent)) {
+      if (ds->isSingleDecl())
+        holder = dyn_cast<VarDecl>(ds->getSingleDecl());
+    } else if (const auto *bo = dyn_cast<BinaryOperator>(parent); bo && bo->isAssignmentOp()) {
+      if (const auto *dre = dyn_cast<DeclRefExpr>(strip(bo->getLHS())))
+        holder = dyn_cast<VarDecl>(dre->getDecl());
+    } else if (const auto *oc = dyn_cast<CXXOperatorCallExpr>(parent);
+               oc && oc->getOperator() == OO_Equal) {
+      if (const auto *dre = dyn_cast<DeclRefExpr>(strip(oc->getArg(0))))
+        holder = dyn_cast<VarDecl>(dre->getDecl());
+    }
+    v.checked = inCondition(child) || (holder && referencedInCondition(holder));
+    for (const Stmt *s = parents_.getParent(call); s; s = parents_.getParent(s)) {
+      if (!isLoop(s))
+        continue;
+      const Expr *cond = nullptr;
+      if (const auto *f = dyn_cast<ForStmt>(s)) {
+        if (!f->getCond()) {
+          v.inUnboundedLoop = true;
+          break;
+        }
+        cond = f->getCond();
+      } else if (const auto *w = dyn_cast<WhileStmt>(s)) {
+        cond = w->getCond();
+      } else if (const auto *d = dyn_cast<DoStmt>(s)) {
+        cond = d->getCond();
+      }
+      bool value = false;
+      v.inUnboundedLoop = cond && !cond->isValueDependent() &&
+                          cond->EvaluateAsBooleanCondition(value, A.ctx) && value;
+      break;
+    }
+    return v;
+  }
+
+  bool isConditionOf(const Stmt *s, const Stmt *parent) {
+    if (const auto *i = dyn_cast<IfStmt>(parent))
+      return i->getCond() == s;
+    if (const auto *w = dyn_cast<WhileStmt>(parent))
+      return w->getCond() == s;
+    if (const auto *f = dyn_cast<ForStmt>(parent))
+      return f->getCond() == s;
+    if (const auto *d = dyn_cast<DoStmt>(parent))
+      return d->getCond() == s;
+    if (const auto *sw = dyn_cast<SwitchStmt>(parent))
+      return sw->getCond() == s;
+    if (const auto *co = dyn_cast<ConditionalOperator>(parent))
+      return co->getCond() == s;
+    return false;
+  }
+  bool inCondition(const Stmt *s) {
+    for (const Stmt *p = parents_.getParent(s); p; s = p, p = parents_.getParent(p)) {
+      if (isConditionOf(s, p))
+        return true;
+      if (isa<CompoundStmt>(p))
+        return false;
+    }
+    return false;
+  }
+  bool referencedInCondition(const VarDecl *vd) {
+    bool found = false;
+    std::function<void(const Stmt *)> walk = [&](const Stmt *s) {
+      if (!s || found)
+        return;
+      if (const auto *dre = dyn_cast<DeclRefExpr>(s); dre && dre->getDecl() == vd && inCondition(dre)) {
+        found = true;
+        return;
+      }
+      for (const Stmt *c : s->children())
+        walk(c);
+    };
+    walk(fd_->getBody());
+    return found;
+  }
+
+  void recordOp(State &s, OpKind op, const Expr *site, const Expr *chanExpr, const HandleVal &h,
+                std::optional<PathId> p, const FunctionDecl *callee = nullptr,
+                SourceLocation calleeOpLoc = {}) {
+    if (!recording_)
+      return;
+    ChannelOpFact f{op, site->getBeginLoc(), site, fd_, subjectOf(chanExpr, p),
+                    callee ? callee->getNameAsString() : std::string(), calleeOpLoc,
+                    stateFact(s, h, site), {}};
+    if (op == OpKind::Recv)
+      f.value = receivedValue(site);
+    A.facts.ops.push_back(std::move(f));
+  }
+
+  void noteSend(const HandleVal &h, SourceLocation at) {
+    for (ChanId c : h.chans)
+      if (chanInfos_[c].symbolicPath)
+        sendLocs_.emplace(c, at);
+  }
+
+  void noteOwnClose(const Expr *chanExpr, const HandleVal &h, Certainty c, SourceLocation at) {
+    if (std::optional<PathId> p = pathOf(chanExpr)) {
+      auto &entry = ownCloses_[*p];
+      entry.first = maxCertainty(entry.first, c);
+      joinLoc(entry.second, at);
+    }
+    for (ChanId ch : h.chans)
+      if (chanInfos_[ch].symbolicPath) {
+        auto &entry = ownCloses_[*chanInfos_[ch].symbolicPath];
+        entry.first = maxCertainty(entry.first, c);
+        joinLoc(entry.second, at);
+      }
+  }
+
+  // --- calls -----------------------------------------------------------------
+  // The expression the callee's root `root` stands for at this call, if any.
+  const Expr *argumentFor(const CallExpr *call, const FunctionDecl *callee, const void *root,
+                          unsigned argOffset) {
+    const auto *method = dyn_cast<CXXMethodDecl>(callee);
+    bool lambda = method && method->getParent()->isLambda();
+    if (root == &kThisRoot) {
+      if (lambda || !method || method->isStatic())
+        return nullptr;
+      if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
+        return mc->getImplicitObjectArgument();
+      if (isa<CXXOperatorCallExpr>(call) && call->getNumArgs() > 0)
+        return call->getArg(0);
+      return nullptr;
+    }
+    for (unsigned i = 0; i < callee->getNumParams(); ++i)
+      if (callee->getParamDecl(i) == root) {
+        unsigned idx = i + argOffset;
+        return idx < call->getNumArgs() ? call->getArg(idx) : nullptr;
+      }
+    return nullptr;
+  }
+
+  bool isParamOf(const FunctionDecl *callee, const void *root) {
+    if (root == &kThisRoot)
+      return true;
+    for (const ParmVarDecl *p : callee->parameters())
+      if (p == root)
+        return true;
+    return false;
+  }
+
+  // Maps a summary target of `callee` into this function: the path and the
+  // handle value the caller sees.
+  std::optional<std::pair<std::optional<PathId>, const Expr *>>
+  translate(const CallExpr *call, const FunctionDecl *callee, PathId target, unsigned argOffset) {
+    const AccessPath &tp = A.paths.get(target);
+    const auto *method = dyn_cast<CXXMethodDecl>(callee);
+    bool lambda = method && method->getParent()->isLambda();
+    if (!isParamOf(callee, tp.root) || (tp.root == &kThisRoot && lambda))
+      return std::make_pair(std::optional<PathId>(target), nullptr); // captured, global, lambda's this
+    const Expr *arg = argumentFor(call, callee, tp.root, argOffset);
+    if (!arg)
+      return std::nullopt;
+    std::optional<PathId> base = pathOf(arg);
+    if (!base)
+      return tp.fields.empty() ? std::make_optional(std::make_pair(std::optional<PathId>(), arg))
+                               : std::nullopt;
+    PathId p = *base;
+    for (const FieldDecl *f : tp.fields)
+      p = A.paths.child(p, f);
+    return std::make_pair(std::optional<PathId>(p), arg);
+  }
+
+  void applySummary(State &s, const CallExpr *call, const FunctionDecl *callee, unsigned argOffset,
+                    bool mayNotRun) {
+    const FunctionSummary *sum = A.summaryOf(callee);
+    if (!sum)
+      return;
+    for (const FunctionSummary::Entry &e : sum->entries) {
+      auto t = translate(call, callee, e.target, argOffset);
+      if (!t || !s.reachable)
+        continue;
+      auto [path, arg] = *t;
+      HandleVal h = path ? handle(s, *path) : valueOf(s, arg);
+      const Expr *chanExpr = arg ? arg : call;
+      switch (e.effect) {
+      case FunctionSummary::Effect::AlwaysCloses:
+        if (!mayNotRun) {
+          recordOp(s, OpKind::Close, call, chanExpr, h, path, callee, e.loc);
+          noteOwnClose(chanExpr, h, Certainty::Definitely, e.loc);
+          if (afterPanic(s, h, OpKind::Close))
+            return;
+          closeChannels(s, h, e.loc, true);
+          break;
+        }
+        [[fallthrough]];
+      case FunctionSummary::Effect::MayClose:
+        noteOwnClose(chanExpr, h, Certainty::Maybe, e.loc);
+        closeChannels(s, h, e.loc, false);
+        break;
+      case FunctionSummary::Effect::Sends:
+        if (!mayNotRun) {
+          recordOp(s, OpKind::Send, call, chanExpr, h, path, callee, e.loc);
+          noteSend(h, e.loc);
+        }
+        break;
+      }
+    }
+  }
+
+  // After an operation that certainly panics or blocks forever, nothing
+  // below it runs: stop so one bug is reported once.
+  bool afterPanic(State &s, const HandleVal &h, OpKind op) {
+    if (h.definitelyNil() && op != OpKind::SelectSend && op != OpKind::SelectRecv) {
+      s.reachable = false;
+      return true;
+    }
+    if (op == OpKind::Send || op == OpKind::Close) {
+      bool allClosed = !h.chans.empty() && !h.maybeNil;
+      for (ChanId c : h.chans)
+        allClosed &= !(chanState(s, c).bits & kOpen);
+      if (allClosed) {
+        s.reachable = false;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  const FunctionDecl *callableBody(const Expr *e) {
+    e = strip(e);
+    if (const auto *le = dyn_cast_or_null<LambdaExpr>(e))
+      return le->getCallOperator();
+    if (const auto *u = dyn_cast_or_null<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf)
+      e = strip(u->getSubExpr());
+    if (const auto *ce = dyn_cast_or_null<CXXConstructExpr>(e); ce && ce->getNumArgs() == 1)
+      return callableBody(ce->getArg(0));
+    if (const auto *dre = dyn_cast_or_null<DeclRefExpr>(e)) {
+      if (const auto *f = dyn_cast<FunctionDecl>(dre->getDecl()))
+        return f->getDefinition() ? f->getDefinition() : f;
+      if (const auto *vd = dyn_cast<VarDecl>(dre->getDecl())) {
+        if (auto it = lambdaVars_.find(vd); it != lambdaVars_.end())
+          return it->second->getCallOperator();
+      }
+    }
+    return nullptr;
+  }
+
+  void spawn(State &s, const CallExpr *call, const CallModel &m) {
+    if (m.extraArg < 0 || static_cast<unsigned>(m.extraArg) >= call->getNumArgs())
+      return;
+    const FunctionDecl *body = callableBody(call->getArg(m.extraArg));
+    if (!body || !A.isAnalysable(body))
+      return;
+    const FunctionSummary *sum = A.summaryOf(body);
+    Spawn sp{body, call->getBeginLoc(), {}, {}};
+    if (sum) {
+      for (const FunctionSummary::Entry &e : sum->entries) {
+        if (e.effect == FunctionSummary::Effect::Sends)
+          continue;
+        auto t = translate(call, body, e.target, m.extraArg + 1);
+        if (!t)
+          continue;
+        auto [path, arg] = *t;
+        HandleVal h = path ? handle(s, *path) : valueOf(s, arg);
+        Certainty c = e.effect == FunctionSummary::Effect::AlwaysCloses ? Certainty::Definitely
+                                                                        : Certainty::Maybe;
+        for (ChanId ch : h.chans) {
+          ChanState &cs = chanState(s, ch);
+          cs.elsewhere = maxCertainty(cs.elsewhere, c);
+          joinLoc(cs.elsewhereAt, e.loc);
+          joinLoc(cs.spawnAt, call->getBeginLoc());
+        }
+        if (path) {
+          sp.closes[*path] = e.effect;
+          sp.closeLocs[*path] = e.loc;
+        }
+      }
+    }
+    if (recording_ && isa<CXXMethodDecl>(body) && cast<CXXMethodDecl>(body)->getParent()->isLambda())
+      spawns_.push_back(std::move(sp));
+  }
+
+  void modelledCall(State &s, const CallExpr *call, const CallModel &m) {
+    switch (m.op) {
+    case OpKind::Make:
+      return;
+    case OpKind::Spawn:
+      return spawn(s, call, m);
+    default:
+      break;
+    }
+    const Expr *chanExpr = nullptr;
+    if (m.channelArg < 0) {
+      if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
+        chanExpr = mc->getImplicitObjectArgument();
+    } else if (static_cast<unsigned>(m.channelArg) < call->getNumArgs()) {
+      chanExpr = call->getArg(m.channelArg);
+    }
+    if (!chanExpr)
+      return;
+    std::optional<PathId> p = pathOf(chanExpr);
+    HandleVal h = p ? handle(s, *p) : valueOf(s, chanExpr);
+    const Expr *site = call;
+    if (m.op == OpKind::Range) {
+      // Report a range-for at its range expression, as the user wrote it.
+      if (const auto *loop = enclosingRangeFor(call)) {
+        site = loop->getRangeInit();
+        chanExpr = loop->getRangeInit();
+      }
+    }
+    recordOp(s, m.op, site, chanExpr, h, p);
+    if (m.op == OpKind::Send)
+      noteSend(h, call->getBeginLoc());
+    if (m.op == OpKind::Close)
+      noteOwnClose(chanExpr, h, Certainty::Definitely, call->getBeginLoc());
+    if (m.op == OpKind::SelectRecv || m.op == OpKind::SelectSend) {
+      // The callback runs only if its case is chosen.
+      if (m.extraArg >= 0 && static_cast<unsigned>(m.extraArg) < call->getNumArgs())
+        if (const FunctionDecl *cb = callableBody(call->getArg(m.extraArg)); cb && A.isAnalysable(cb))
+          applySummary(s, call, cb, call->getNumArgs(), /*mayNotRun=*/true);
+      return;
+    }
+    if (afterPanic(s, h, m.op))
+      return;
+    if (m.op == OpKind::Close)
+      closeChannels(s, h, call->getBeginLoc(), true);
+  }
+
+  const CXXForRangeStmt *enclosingRangeFor(const Expr *beginCall) {
+    for (const Stmt *p = parents_.getParent(beginCall); p; p = parents_.getParent(p))
+      if (const auto *rf = dyn_cast<CXXForRangeStmt>(p))
+        return rf;
+    return nullptr;
+  }
+
+  void call(State &s, const CallExpr *call) {
+    if (const CallModel *m = A.models.callModel(call))
+      return modelledCall(s, call, *m);
+    if (const auto *oc = dyn_cast<CXXOperatorCallExpr>(call); oc && oc->getOperator() == OO_Equal &&
+                                                             oc->getNumArgs() == 2)
+      return assign(s, oc);
+    const FunctionDecl *callee = call->getDirectCallee();
+    if (!callee || isStdMoveLike(call))
+      return;
+    unsigned argOffset = 0;
+    if (const auto *oc = dyn_cast<CXXOperatorCallExpr>(call); oc && isa<CXXMethodDecl>(callee))
+      argOffset = 1; // arg 0 is the object
+    if (const FunctionDecl *def = callee->getDefinition(); def && A.isAnalysable(def))
+      return applySummary(s, call, def, argOffset, false);
+    // A callee we cannot see may reassign handles it gets by non-const
+    // reference or pointer: forget what we knew of them.
+    for (unsigned i = 0; i < callee->getNumParams() && i + argOffset < call->getNumArgs(); ++i) {
+      QualType pt = callee->getParamDecl(i)->getType();
+      bool writable = (pt->isReferenceType() || pt->isPointerType()) &&
+                      !pt->getPointeeType().isConstQualified();
+      if (!writable)
+        continue;
+      if (std::optional<PathId> p = pathOf(call->getArg(i + argOffset)))
+        setHandle(s, *p, HandleVal::of(siteChan(call->getArg(i + argOffset), {})));
+    }
+  }
+
+  void assign(State &s, const CXXOperatorCallExpr *oc) {
+    std::optional<PathId> dst = pathOf(oc->getArg(0));
+    if (!dst)
+      return;
+    const Expr *rhs = oc->getArg(1);
+    if (isChannel(oc->getArg(0)->getType())) {
+      HandleVal v = valueOf(s, rhs);
+      std::optional<PathId> src = pathOf(rhs);
+      const auto *method = dyn_cast_or_null<CXXMethodDecl>(oc->getDirectCallee());
+      if (src && *src != *dst && method && method->isMoveAssignmentOperator() &&
+          strip(rhs)->isXValue())
+        setHandle(s, *src, HandleVal::nil(oc->getBeginLoc()));
+      setHandle(s, *dst, std::move(v));
+    } else if (std::optional<PathId> src = pathOf(rhs); src && *src != *dst) {
+      copyStruct(s, *dst, *src);
+    }
+  }
+
+  void declare(State &s, const VarDecl *vd) {
+    const Expr *init = vd->getInit();
+    QualType t = vd->getType();
+    if (t->isReferenceType() || t->isPointerType()) {
+      if (init)
+        if (std::optional<PathId> p = pathOf(init))
+          aliases_[vd] = *p;
+      return;
+    }
+    if (init)
+      if (const auto *le = dyn_cast<LambdaExpr>(strip(init)))
+        lambdaVars_[vd] = le;
+    PathId self = A.paths.intern({vd, {}});
+    if (isChannel(t)) {
+      setHandle(s, self, init ? valueOf(s, init) : HandleVal::nil(vd->getLocation()));
+    } else if (init && t->isRecordType()) {
+      if (std::optional<PathId> src = pathOf(init); src && *src != self)
+        copyStruct(s, self, *src);
+      else
+        setHandle(s, self, HandleVal::of(siteChan(init, {})));
+    }
+  }
+
+  void construct(State &s, const CXXConstructExpr *ce) {
+    if (!isChannel(ce->getType()) || ce->getNumArgs() == 0)
+      return;
+    // Remember the value before a move empties the source.
+    HandleVal v = valueOf(s, ce->getArg(0));
+    exprValues_[ce] = v;
+    const CXXConstructorDecl *ctor = ce->getConstructor();
+    if (ctor && ctor->isMoveConstructor() && strip(ce->getArg(0))->isXValue())
+      if (std::optional<PathId> src = pathOf(ce->getArg(0)))
+        setHandle(s, *src, HandleVal::nil(ce->getBeginLoc()));
+  }
+
+  void transfer(State &s, const CFGElement &el) {
+    if (!s.reachable)
+      return;
+    if (auto init = el.getAs<CFGInitializer>()) {
+      const CXXCtorInitializer *ci = init->getInitializer();
+      if (ci->isMemberInitializer() && isChannel(ci->getMember()->getType())) {
+        PathId p = A.paths.child(A.paths.intern({&kThisRoot, {}}), ci->getMember());
+        setHandle(s, p, valueOf(s, ci->getInit()));
+      }
+      return;
+    }
+    auto cs = el.getAs<CFGStmt>();
+    if (!cs)
+      return;
+    const Stmt *st = cs->getStmt();
+    if (const auto *ds = dyn_cast<DeclStmt>(st)) {
+      for (const Decl *d : ds->decls())
+        if (const auto *vd = dyn_cast<VarDecl>(d))
+          declare(s, vd);
+    } else if (const auto *ce = dyn_cast<CXXConstructExpr>(st)) {
+      construct(s, ce);
+    } else if (const auto *c = dyn_cast<CallExpr>(st)) {
+      call(s, c);
+    }
+  }
+
+  // Refines a branch on `if (ch)` / `if (!ch)`: the handle's nil-ness is known.
+  void refine(State &s, const Expr *cond, bool branch) {
+    cond = strip(cond);
+    if (const auto *u = dyn_cast_or_null<UnaryOperator>(cond); u && u->getOpcode() == UO_LNot)
+      return refine(s, u->getSubExpr(), !branch);
+    const auto *mc = dyn_cast_or_null<CXXMemberCallExpr>(cond);
+    if (!mc || !isa<CXXConversionDecl>(mc->getMethodDecl()) ||
+        !isChannel(mc->getImplicitObjectArgument()->getType()))
+      return;
+    std::optional<PathId> p = pathOf(mc->getImplicitObjectArgument());
+    if (!p)
+      return;
+    HandleVal &h = handle(s, *p);
+    if (branch) {
+      h.maybeNil = false;
+      h.nilAt = {};
+    } else if (h.maybeNil) {
+      h.chans.clear();
+    } else {
+      s.reachable = false; // a non-nil handle tested nil: branch not taken
+    }
+  }
+
+  State runBlock(const CFGBlock *b, State s) {
+    for (const CFGElement &el : *b)
+      transfer(s, el);
+    return s;
+  }
+
+  State outgoing(const CFGBlock *from, const CFGBlock *to, const State &out) {
+    State s = out;
+    if (s.reachable && from->succ_size() == 2 && from->getTerminatorCondition())
+      refine(s, dyn_cast<Expr>(from->getTerminatorCondition()), *from->succ_begin() == to);
+    if (rpoIndex_.lookup(to) <= rpoIndex_.lookup(from))
+      return acrossBackEdge(std::move(s));
+    return s;
+  }
+
+  State incoming(const CFGBlock *b) {
+    State s;
+    if (b == &cfg_->getEntry()) {
+      s.reachable = true;
+      return s;
+    }
+    for (const CFGBlock::AdjacentBlock &pred : b->preds())
+      if (const CFGBlock *p = pred.getReachableBlock())
+        if (auto it = out_.find(p); it != out_.end())
+          joinInto(s, outgoing(p, b, it->second));
+    return s;
+  }
+
+  llvm::DenseMap<const CFGBlock *, State> out_;
+
+public:
+  bool build() {
+    CFG::BuildOptions opts;
+    opts.setAllAlwaysAdd();
+    opts.AddInitializers = true;
+    opts.AddImplicitDtors = false;
+    opts.AddTemporaryDtors = false;
+    cfg_ = CFG::buildCFG(fd_, fd_->getBody(), &A.ctx, opts);
+    if (!cfg_)
+      return false;
+    // Reverse post-order by an iterative DFS (CFG successor lists hold null
+    // entries for pruned edges, which LLVM's generic traversal does not skip).
+    llvm::SmallPtrSet<const CFGBlock *, 32> seen;
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>> stack;
+    std::vector<const CFGBlock *> post;
+    const CFGBlock *entry = &cfg_->getEntry();
+    seen.insert(entry);
+    stack.emplace_back(entry, entry->succ_begin());
+    while (!stack.empty()) {
+      auto &[b, it] = stack.back();
+      if (it == b->succ_end()) {
+        post.push_back(b);
+        stack.pop_back();
+        continue;
+      }
+      const CFGBlock *next = it->getReachableBlock();
+      ++it;
+      if (next && seen.insert(next).second)
+        stack.emplace_back(next, next->succ_begin());
+    }
+    rpo_.assign(post.rbegin(), post.rend());
+    for (unsigned i = 0; i < rpo_.size(); ++i)
+      rpoIndex_[rpo_[i]] = i;
+    return true;
+  }
+
+  // Iterates to the fixpoint.  The lattice is finite (channel sets bounded by
+  // make sites and paths, three state bits), so this terminates; the pass
+  // bound only guards against pathological sizes.
+  void solve() {
+    for (unsigned pass = 0; pass < 64; ++pass) {
+      bool changed = false;
+      for (const CFGBlock *b : rpo_) {
+        State out = runBlock(b, incoming(b));
+        auto it = out_.find(b);
+        if (it == out_.end() || !(it->second == out)) {
+          out_[b] = std::move(out);
+          changed = true;
+        }
+      }
+      if (!changed)
+        break;
+    }
+    exit_ = incoming(&cfg_->getExit());
+  }
+
+  // One more pass over the fixpoint, recording the facts of every operation.
+  void recordFacts() {
+    recording_ = true;
+    for (const CFGBlock *b : rpo_)
+      runBlock(b, incoming(b));
+    recording_ = false;
+  }
+
+  FunctionSummary summarize() {
+    FunctionSummary sum;
+    // Channels the caller can reach: through `this`, a parameter, or a
+    // variable declared outside this function (captured or global).
+    auto visible = [&](PathId p) {
+      const void *root = A.paths.get(p).root;
+      if (root == &kThisRoot)
+        return true;
+      const auto *vd = static_cast<const VarDecl *>(root);
+      const DeclContext *dc = vd->getDeclContext();
+      if (isa<ParmVarDecl>(vd) && dc == fd_)
+        return true;
+      return !fd_->Encloses(dc);
+    };
+    if (!exit_.reachable && sendLocs_.empty())
+      return sum;
+    for (auto &[path, chan] : symbolicChans_) {
+      if (!visible(path))
+        continue;
+      if (exit_.reachable) {
+        std::uint8_t bits = chanState(exit_, chan).bits;
+        SourceLocation at = chanState(exit_, chan).closedAt;
+        if (!(bits & kOpen))
+          sum.entries.push_back({path, FunctionSummary::Effect::AlwaysCloses, at});
+        else if (bits & (kClosed | kClosedPrevIter))
+          sum.entries.push_back({path, FunctionSummary::Effect::MayClose, at});
+      }
+      if (auto it = sendLocs_.find(chan); it != sendLocs_.end())
+        sum.entries.push_back({path, FunctionSummary::Effect::Sends, it->second});
+    }
+    return sum;
+  }
+
+  // Tells each goroutine lambda spawned here which channels it can reach are
+  // closed by someone else: by this function, or by another goroutine it spawns.
+  void publishGoroutineContexts() {
+    for (size_t i = 0; i < spawns_.size(); ++i) {
+      GoroutineContext &gc = A.goroutineContexts[spawns_[i].body];
+      auto add = [&](PathId p, Certainty c, SourceLocation closeAt, SourceLocation spawnAt) {
+        auto [it, inserted] = gc.closedElsewhere.try_emplace(p, GoroutineContext::Close{c, closeAt, spawnAt});
+        if (!inserted)
+          it->second.certainty = maxCertainty(it->second.certainty, c);
+      };
+      for (auto &[p, cl] : ownCloses_)
+        add(p, cl.first, cl.second, {});
+      for (size_t j = 0; j < spawns_.size(); ++j)
+        if (j != i)
+          for (auto &[p, eff] : spawns_[j].closes)
+            add(p,
+                eff == FunctionSummary::Effect::AlwaysCloses ? Certainty::Definitely : Certainty::Maybe,
+                spawns_[j].closeLocs.at(p), spawns_[j].at);
+    }
+  }
+};
+
+} // namespace
+
+const FunctionSummary *ChannelAnalysis::Impl::summaryOf(const FunctionDecl *fd) {
+  if (auto it = summaries.find(fd); it != summaries.end())
+    return &it->second;
+  if (inProgress.count(fd) || !isAnalysable(fd))
+    return nullptr; // recursion, or a body we do not analyse: no effects known
+  inProgress.insert(fd);
+  FunctionSummary sum;
+  run(fd, /*recordFacts=*/false, nullptr, &sum);
+  inProgress.erase(fd);
+  return &(summaries[fd] = std::move(sum));
+}
+
+void ChannelAnalysis::Impl::run(const FunctionDecl *fd, bool record, const GoroutineContext *gctx,
+                                FunctionSummary *summaryOut) {
+  FunctionRun r(*this, fd, gctx);
+  if (!r.build())
+    return;
+  r.solve();
+  if (summaryOut)
+    *summaryOut = r.summarize();
+  if (record) {
+    r.recordFacts();
+    r.publishGoroutineContexts();
+  }
+}
+
+ChannelAnalysis::ChannelAnalysis(ASTContext &ctx, TranslationUnitFacts &facts)
+    : impl_(std::make_unique<Impl>(ctx, facts)) {}
+ChannelAnalysis::~ChannelAnalysis() = default;
+
+bool ChannelAnalysis::isAnalysable(const FunctionDecl *fd) const { return impl_->isAnalysable(fd); }
+
+void ChannelAnalysis::analyzeForFacts(const FunctionDecl *fd) {
+  if (!impl_->isAnalysable(fd) || !impl_->factsDone.insert(fd).second)
+    return;
+  auto gc = impl_->goroutineContexts.find(fd);
+  const GoroutineContext *gctx = gc == impl_->goroutineContexts.end() ? nullptr : &gc->second;
+  bool needSummary = !gctx && !impl_->summaries.count(fd) && !impl_->inProgress.count(fd);
+  FunctionSummary sum;
+  impl_->run(fd, /*recordFacts=*/true, gctx, needSummary ? &sum : nullptr);
+  if (needSummary)
+    impl_->summaries[fd] = std::move(sum);
+}
+
+} // namespace chcheck

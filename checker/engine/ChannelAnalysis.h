@@ -1,0 +1,81 @@
+// The per-function channel dataflow and the interprocedural summaries built
+// on it.  One ChannelAnalysis per translation unit: it analyses each function
+// at most once per context, bottom-up on demand (a call needs the callee's
+// summary), and appends facts for every channel operation it meets.
+#pragma once
+
+#include "ApiModel.h"
+#include "Facts.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FieldDecl;
+class FunctionDecl;
+class VarDecl;
+} // namespace clang
+
+namespace chcheck {
+
+using PathId = unsigned;
+
+// An access path to a channel handle: a root (a variable, a parameter, or
+// `this`) followed by fields.  Pointers and references are looked through:
+// `p->queue` with `p = &d` is `d.queue`.
+struct AccessPath {
+  const void *root;  // a clang::VarDecl, or &kThisRoot
+  std::vector<const clang::FieldDecl *> fields;
+  friend auto operator<=>(const AccessPath &, const AccessPath &) = default;
+};
+extern const char kThisRoot;
+
+class PathTable {
+public:
+  PathId intern(const AccessPath &p);
+  PathId child(PathId base, const clang::FieldDecl *field);
+  const AccessPath &get(PathId id) const { return paths_[id]; }
+  std::string render(PathId id) const; // "d.queue", "done" for this->done
+
+private:
+  std::map<AccessPath, PathId> ids_;
+  std::vector<AccessPath> paths_;
+};
+
+// What a function does to channels reachable from its parameters, `this`,
+// captured and global variables — the channels its caller can see.
+struct FunctionSummary {
+  enum class Effect { AlwaysCloses, MayClose, Sends };
+  struct Entry {
+    PathId target;                 // rooted at a parameter, `this`, or a non-local variable
+    Effect effect;
+    clang::SourceLocation loc;     // the close or send inside the function
+  };
+  std::vector<Entry> entries;
+};
+
+class ChannelAnalysis {
+public:
+  ChannelAnalysis(clang::ASTContext &ctx, TranslationUnitFacts &facts);
+  ~ChannelAnalysis();
+
+  // Analyses `fd` (a function, method or lambda call operator with a body)
+  // in its default context and records its facts.
+  void analyzeForFacts(const clang::FunctionDecl *fd);
+
+  // Whether the engine analyses this function at all (user code with a body,
+  // not part of a modelled library, not a dependent template pattern).
+  bool isAnalysable(const clang::FunctionDecl *fd) const;
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace chcheck

@@ -1,0 +1,69 @@
+// Facts: what the code does to each channel, computed once per translation
+// unit by the dataflow (ChannelAnalysis) and read by every rule.  Facts carry
+// no judgement: a rule decides whether a fact is a finding and how severe.
+#pragma once
+
+#include "ApiModel.h"
+
+#include "clang/Basic/SourceLocation.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class FunctionDecl;
+} // namespace clang
+
+namespace chcheck {
+
+enum class Certainty : std::uint8_t { No, Maybe, Definitely };
+
+// The state of the channel(s) a handle may refer to, just before an operation.
+struct ChannelStateFact {
+  Certainty nil = Certainty::No;     // the handle is nil (default-constructed or moved-from)
+  Certainty closed = Certainty::No;  // closed earlier on this goroutine's paths
+  // Closed only in an earlier iteration of a loop that contains both the
+  // close and this operation (loops usually exit after such a close).
+  bool closedOnlyInEarlierIteration = false;
+  // Another goroutine closes the channel: `Definitely` when it always does.
+  Certainty closedByOtherGoroutine = Certainty::No;
+
+  clang::SourceLocation madeAt;      // the make() that created it, if known
+  std::optional<std::uint64_t> capacity;
+  clang::SourceLocation nilAt;       // where the handle became nil, if known
+  clang::SourceLocation closedAt;    // a close reaching this operation
+  clang::SourceLocation otherGoroutineCloseAt;
+  clang::SourceLocation otherGoroutineSpawnAt;
+};
+
+// How the value of a recv() is consumed.
+struct ReceivedValueFact {
+  bool used = false;            // the value is not discarded
+  bool checked = false;         // the value flows into a condition (sentinel or zero check)
+  bool inUnboundedLoop = false; // the recv is inside a loop with no exit condition of its own
+};
+
+struct ChannelOpFact {
+  OpKind op;
+  clang::SourceLocation loc;         // the operation, or the call that performs it
+  const clang::Expr *site = nullptr;
+  const clang::FunctionDecl *function = nullptr;
+  std::string subject;               // the channel as written: "ch", "d.queue"
+  // The operation happens inside a called function whose summary says so
+  // (e.g. `shutdown(d)` always closes `d.queue`).
+  std::string callee;                // that function's name, empty for a direct operation
+  clang::SourceLocation calleeOpLoc;
+  ChannelStateFact before;
+  ReceivedValueFact value;           // Recv only
+};
+
+struct TranslationUnitFacts {
+  clang::ASTContext *ctx = nullptr;
+  std::vector<ChannelOpFact> ops;
+};
+
+} // namespace chcheck

@@ -1,0 +1,50 @@
+// A rule reads the facts the engine computed and decides which are findings.
+// One rule per file under rules/; the catalog entry rules/<ID>-<name>.json
+// holds its metadata.  A rule never looks at the AST itself.
+#pragma once
+
+#include "Facts.h"
+#include "chcheck/Finding.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <string>
+#include <vector>
+
+namespace chcheck {
+
+// Turns facts into Findings: source locations into SourcePoints, and a
+// fact's history into the path of notes (made -> closed -> misused).
+class FindingBuilder {
+public:
+  FindingBuilder(const TranslationUnitFacts &facts, std::vector<Finding> &out)
+      : facts_(facts), out_(out) {}
+
+  // Starts a finding at the fact's operation; returns it for more steps.
+  Finding &report(const char *ruleId, Severity severity, const ChannelOpFact &fact,
+                  std::string message);
+  // Appends "made here", "became nil here", "closed here" steps as the fact knows them.
+  void addHistory(Finding &f, const ChannelOpFact &fact, bool nil, bool closed, bool otherGoroutine);
+  void addStep(Finding &f, clang::SourceLocation loc, std::string message);
+
+  SourcePoint point(clang::SourceLocation loc) const;
+
+private:
+  const TranslationUnitFacts &facts_;
+  std::vector<Finding> &out_;
+};
+
+class Rule {
+public:
+  virtual ~Rule() = default;
+  virtual const char *id() const = 0;
+  virtual void check(const TranslationUnitFacts &facts, FindingBuilder &out) const = 0;
+};
+
+// Every rule the engine implements, in id order (rules/RuleList.cpp).
+llvm::ArrayRef<const Rule *> allRules();
+
+// "send on channel 'ch'": the words rules share to name an operation.
+std::string describeOp(OpKind op);
+
+} // namespace chcheck

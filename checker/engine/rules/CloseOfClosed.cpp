@@ -1,0 +1,41 @@
+// CH102 close-of-closed: closing a channel twice panics with "close of
+// closed channel".  Only definite closes are judged: a helper that merely
+// may close (a close behind a once-flag) is never the second close.
+#include "Rule.h"
+
+namespace chcheck {
+namespace {
+
+class CloseOfClosed final : public Rule {
+public:
+  const char *id() const override { return "CH102"; }
+
+  void check(const TranslationUnitFacts &facts, FindingBuilder &out) const override {
+    for (const ChannelOpFact &f : facts.ops) {
+      if (f.op != OpKind::Close)
+        continue;
+      const ChannelStateFact &s = f.before;
+      if (s.nil == Certainty::Definitely || s.closed == Certainty::No ||
+          s.closedOnlyInEarlierIteration)
+        continue;
+      bool definite = s.closed == Certainty::Definitely;
+      std::string what = !f.callee.empty() ? "call to '" + f.callee + "' closes channel '" +
+                                        f.subject + "'"
+                                  : "close of channel '" + f.subject + "'";
+      Finding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
+                              what + (definite ? ", which is already closed on every path"
+                                               : ", which is already closed on some paths") +
+                                  ": it panics with \"close of closed channel\"");
+      out.addHistory(r, f, false, true, false);
+    }
+  }
+};
+
+} // namespace
+
+const Rule &closeOfClosedRule() {
+  static const CloseOfClosed rule;
+  return rule;
+}
+
+} // namespace chcheck

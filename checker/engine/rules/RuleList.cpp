@@ -1,0 +1,21 @@
+// The engine's rules, in id order.  A new rule adds its file under rules/,
+// its catalog entry under /rules, and one line here.
+#include "Rule.h"
+
+namespace chcheck {
+
+const Rule &sendOnClosedRule();
+const Rule &closeOfClosedRule();
+const Rule &closeOfNilRule();
+const Rule &nilChannelOpRule();
+const Rule &recvAfterCloseUncheckedRule();
+
+llvm::ArrayRef<const Rule *> allRules() {
+  static const Rule *const rules[] = {
+      &sendOnClosedRule(), &closeOfClosedRule(), &closeOfNilRule(), &nilChannelOpRule(),
+      &recvAfterCloseUncheckedRule(),
+  };
+  return rules;
+}
+
+} // namespace chcheck
