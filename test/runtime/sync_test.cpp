@@ -195,11 +195,13 @@ TEST(RWMutex, ManyReadersHoldTheLockTogether) {
   wg.add(readers);
   for (int i = 0; i < readers; ++i) {
     chan::go([&] {
-      std::shared_lock lock(rw);
-      ++inside;
-      // Every reader waits, holding its read lock, until all are inside.
-      if (eventually([&] { return inside.load() == readers; })) ++saw_all;
-      wg.done();
+      {
+        std::shared_lock lock(rw);
+        ++inside;
+        // Every reader waits, holding its read lock, until all are inside.
+        if (eventually([&] { return inside.load() == readers; })) ++saw_all;
+      }
+      wg.done();  // after unlocking: rw dies with the test once wait returns
     });
   }
   wg.wait();
