@@ -61,26 +61,39 @@ public:
   std::string firstError;
 };
 
+// What one translation unit yields: findings, or why it could not be analysed.
+struct TuOutcome {
+  std::vector<Finding> findings;
+  std::string internalError; // an exception from the engine
+};
+
 class AnalysisConsumer : public clang::ASTConsumer {
 public:
-  AnalysisConsumer(const std::set<std::string> &rules, std::vector<Finding> &out)
-      : rules_(rules), out_(out) {}
+  AnalysisConsumer(const std::set<std::string> &rules, TuOutcome &out) : rules_(rules), out_(out) {}
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
     // A TU with errors has a partial AST: analysing it would report nonsense.
     if (ctx.getDiagnostics().hasErrorOccurred())
       return;
-    std::vector<Finding> found = analyzeTranslationUnit(ctx, rules_);
-    out_.insert(out_.end(), found.begin(), found.end());
+    // Exceptions must not unwind through Clang's frames (built without
+    // exceptions); an engine failure becomes this TU's tool error.
+    try {
+      std::vector<Finding> found = analyzeTranslationUnit(ctx, rules_);
+      out_.findings.insert(out_.findings.end(), found.begin(), found.end());
+    } catch (const std::exception &e) {
+      out_.internalError = e.what();
+    } catch (...) {
+      out_.internalError = "unknown exception";
+    }
   }
 
 private:
   const std::set<std::string> &rules_;
-  std::vector<Finding> &out_;
+  TuOutcome &out_;
 };
 
 class AnalysisAction : public clang::ASTFrontendAction {
 public:
-  AnalysisAction(const std::set<std::string> &rules, std::vector<Finding> &out)
+  AnalysisAction(const std::set<std::string> &rules, TuOutcome &out)
       : rules_(rules), out_(out) {}
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &,
                                                         llvm::StringRef) override {
@@ -89,12 +102,12 @@ public:
 
 private:
   const std::set<std::string> &rules_;
-  std::vector<Finding> &out_;
+  TuOutcome &out_;
 };
 
 class AnalysisActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(const std::set<std::string> &rules, std::vector<Finding> &out)
+  AnalysisActionFactory(const std::set<std::string> &rules, TuOutcome &out)
       : rules_(rules), out_(out) {}
   std::unique_ptr<clang::FrontendAction> create() override {
     return std::make_unique<AnalysisAction>(rules_, out_);
@@ -102,7 +115,7 @@ public:
 
 private:
   const std::set<std::string> &rules_;
-  std::vector<Finding> &out_;
+  TuOutcome &out_;
 };
 
 // Our binary is not installed next to clang's lib directory, so the driver
@@ -146,9 +159,15 @@ TuResult analyzeOne(const clang::tooling::CompilationDatabase &db, const std::st
         request.extraFlags, clang::tooling::ArgumentInsertPosition::END));
   FirstErrorRecorder diagnostics;
   tool.setDiagnosticConsumer(&diagnostics);
-  AnalysisActionFactory factory(request.enabledRules, result.findings);
+  TuOutcome outcome;
+  AnalysisActionFactory factory(request.enabledRules, outcome);
   int status = tool.run(&factory);
-  if (status != 0 || !diagnostics.firstError.empty()) {
+  result.findings = std::move(outcome.findings);
+  if (!outcome.internalError.empty()) {
+    result.findings.clear();
+    result.error = ToolError{file, "internal error while analysing " + file + ": " +
+                                       outcome.internalError};
+  } else if (status != 0 || !diagnostics.firstError.empty()) {
     result.findings.clear(); // a failed TU contributes no findings
     std::string why = diagnostics.firstError.empty() ? "the compiler failed without a diagnostic"
                                                      : diagnostics.firstError;
