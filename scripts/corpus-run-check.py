@@ -88,6 +88,7 @@ def validate(source: Path, header: dict) -> str:
     if len(corpus) != 2 or corpus[1] not in ("buggy", "fixed"):
         raise HeaderError(f"'corpus: {header['corpus']}' is not '<group>/<name> buggy|fixed'")
     expected_name = f"{corpus[0]}_{corpus[1]}.cpp"
+    source = source.resolve()
     actual_name = f"{source.parent.name}/{source.name}"
     if expected_name != actual_name:
         raise HeaderError(f"'corpus: {header['corpus']}' names {expected_name}, file is {actual_name}")
