@@ -63,13 +63,15 @@ class range_iterator {
  public:
   using value_type = T;
   using difference_type = std::ptrdiff_t;
-  using reference = T&;
+  using reference = T&&;
   using iterator_category = std::input_iterator_tag;
 
   range_iterator() = default;
   range_iterator(hchan_base* c, const std::source_location& loc) : c_(c), loc_(loc) { advance(); }
 
-  T& operator*() noexcept { return value_; }
+  // An rvalue, so `for (T v : ch)` works for move-only T (each received
+  // value is moved out once, as Go's range copies it out).
+  T&& operator*() noexcept { return std::move(value_); }
   range_iterator& operator++() {
     advance();
     return *this;
