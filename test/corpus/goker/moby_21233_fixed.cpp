@@ -51,7 +51,7 @@ void test_transfer() {
     for (Progress p : progress_chan) {
       if (p.current == 0) ++unexpected;  // reported after the channel is drained
     }
-    std::printf("%d intermediate updates were coalesced\n", unexpected);
+    std::printf("%d unexpected progress updates\n", unexpected);
     progress_done.close();
   });
 
