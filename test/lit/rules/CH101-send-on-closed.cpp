@@ -1,0 +1,153 @@
+// CH101 send-on-closed: positive cases carry a CHECK on the line before;
+// every other function must stay silent (--implicit-check-not).
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
+#include <chan/chan.hpp>
+
+#include <mutex>
+#include <utility>
+
+struct Pipeline {
+  chan::Chan<int> queue;
+};
+void shutdown(Pipeline &p) { p.queue.close(); }
+void maybe_shutdown(Pipeline &p, bool now) {
+  if (now)
+    p.queue.close();
+}
+void produce(chan::SendChan<int> out) { out.send(1); }
+
+void closed_then_send() {
+  auto ch = chan::make<int>(1);
+  ch.close();
+  // CHECK: CH101-send-on-closed.cpp:[[@LINE+1]]:3: error: send on channel 'ch' that is closed on every path reaching it: it panics with "send on closed channel" [CH101 send-on-closed]
+  ch.send(1);
+  // CHECK: note: channel 'ch' is made here
+  // CHECK: note: channel 'ch' is closed here
+}
+
+void copy_of_closed(chan::Chan<int> ch) {
+  auto alias = ch;
+  alias.close();
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'ch' that is closed on every path
+  ch.send(2);
+}
+
+void direction_view(chan::Chan<int> ch) {
+  chan::SendChan<int> out = ch;
+  ch.close();
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'out' that is closed on every path
+  out.send(3);
+}
+
+void closed_on_one_branch(bool fail) {
+  auto ch = chan::make<int>(1);
+  if (fail)
+    ch.close();
+  // CHECK: :[[@LINE+1]]:3: warning: send on channel 'ch' that is closed on some paths reaching it
+  ch.send(1);
+}
+
+void field_closed_by_helper() {
+  Pipeline p{chan::make<int>(4)};
+  shutdown(p);
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'p.queue' that is closed on every path
+  p.queue.send(1);
+  // CHECK: note: channel 'p.queue' is closed here
+}
+
+void field_maybe_closed_by_helper(bool now) {
+  Pipeline p{chan::make<int>(4)};
+  maybe_shutdown(p, now);
+  // CHECK: :[[@LINE+1]]:3: warning: send on channel 'p.queue' that is closed on some paths
+  p.queue.send(1);
+}
+
+void pointer_to_struct(Pipeline *p) {
+  p->queue.close();
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'p->queue' that is closed on every path
+  p->queue.send(1);
+}
+
+void helper_sends_on_closed() {
+  auto ch = chan::make<int>(1);
+  ch.close();
+  // CHECK: :[[@LINE+1]]:3: error: call to 'produce' sends on channel 'ch', which is closed on every path reaching it
+  produce(ch);
+}
+
+void lambda_closes() {
+  auto ch = chan::make<int>(1);
+  auto finish = [&] { ch.close(); };
+  finish();
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'ch' that is closed on every path
+  ch.send(1);
+}
+
+#define EMIT(c, v) (c).send(v)
+void through_macro() {
+  auto ch = chan::make<int>(1);
+  ch.close();
+  // CHECK: :[[@LINE+1]]:3: error: send on channel
+  EMIT(ch, 1);
+}
+
+template <class C> void send_after_close(C c) {
+  c.close();
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'c' that is closed on every path
+  c.send(1);
+}
+template void send_after_close(chan::Chan<int>);
+
+// CHECK-NOT: {{^/.*}}[CH101
+// ---- negative cases: nothing below may be reported ----
+
+void single_producer_closes_after_loop() {
+  auto ch = chan::make<int>(8);
+  chan::go([ch]() mutable {
+    for (int i = 0; i < 8; ++i)
+      ch.send(i);
+    ch.close();
+  });
+  for (int v : ch)
+    (void)v;
+}
+
+void reassigned_after_close() {
+  auto ch = chan::make<int>(1);
+  ch.close();
+  ch = chan::make<int>(1);
+  ch.send(1);
+}
+
+void close_then_break_in_loop(int n) {
+  auto ch = chan::make<int>(n);
+  for (int i = 0;; ++i) {
+    if (i == n) {
+      ch.close();
+      break;
+    }
+    ch.send(i);
+  }
+}
+
+void close_only_after_last_send_in_loop(int n) {
+  auto ch = chan::make<int>(n);
+  bool done = false;
+  for (int i = 0; !done; ++i) {
+    ch.send(i);
+    if (i + 1 == n) {
+      ch.close();
+      done = true;
+    }
+  }
+}
+
+void other_channel_closed() {
+  auto a = chan::make<int>(1), b = chan::make<int>(1);
+  a.close();
+  b.send(1);
+}
+
+void select_with_default_on_open(chan::Chan<int> ch) {
+  chan::select(chan::on_send(ch, 1, [] {}), chan::on_default([] {}));
+}
