@@ -411,14 +411,16 @@ void unpark(G* g) noexcept {
 void park(G* g) noexcept {
   // Spin first: a partner on another core usually answers within a few
   // hundred nanoseconds, far sooner than a futex round trip.
-  for (int i = 0; i < 200; ++i) {
+  constexpr int spins = 150;
+  constexpr int yields = 3;
+  for (int i = 0; i < spins; ++i) {
     if (g->wake.load(std::memory_order_acquire) == 1) {
       g->wake.store(0, std::memory_order_relaxed);
       return;
     }
     cpu_relax();
   }
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < yields; ++i) {
     std::this_thread::yield();
     if (g->wake.load(std::memory_order_acquire) == 1) {
       g->wake.store(0, std::memory_order_relaxed);

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <memory>
 #include <source_location>
+#include <type_traits>
 #include <utility>
 
 #include "chan/detail/core.hpp"
@@ -63,15 +64,15 @@ class range_iterator {
  public:
   using value_type = T;
   using difference_type = std::ptrdiff_t;
-  using reference = T&&;
+  // Copyable T: an lvalue, so `for (auto& v : ch)` works too.  Move-only T:
+  // an rvalue, so the contract's `for (T v : ch)` moves each value out.
+  using reference = std::conditional_t<std::copy_constructible<T>, T&, T&&>;
   using iterator_category = std::input_iterator_tag;
 
   range_iterator() = default;
   range_iterator(hchan_base* c, const std::source_location& loc) : c_(c), loc_(loc) { advance(); }
 
-  // An rvalue, so `for (T v : ch)` works for move-only T (each received
-  // value is moved out once, as Go's range copies it out).
-  T&& operator*() noexcept { return std::move(value_); }
+  reference operator*() noexcept { return static_cast<reference>(value_); }
   range_iterator& operator++() {
     advance();
     return *this;
