@@ -77,6 +77,8 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
   rule.badExample = field("bad");
   rule.goodExample = field("good");
   rule.helpAnchor = field("help_anchor");
+  if (doc.contains("limits"))
+    rule.limits = field("limits");
   rule.sourceFile = std::string(fileName);
 
   if (!isRuleId(rule.id))
@@ -99,7 +101,7 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     static const std::set<std::string> known = {"id",        "name", "severity", "short",
                                                 "full",      "rationale", "bad", "good",
-                                                "help_anchor"};
+                                                "help_anchor", "limits"};
     if (!known.count(it.key()))
       throw CatalogError(where + ": unknown field '" + it.key() + "'");
   }

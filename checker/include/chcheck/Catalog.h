@@ -23,6 +23,7 @@ struct RuleInfo {
   std::string badExample;
   std::string goodExample;
   std::string helpAnchor;       // anchor in docs/rules/<id>.md
+  std::string limits;           // optional: what the rule deliberately does not report
   std::string sourceFile;       // "CH101-send-on-closed.json"
 
   std::string tidyCheckName() const { return "channel-" + name; }
