@@ -15,6 +15,7 @@ if(NOT EXISTS ${WORK_DIR}/prefix/lib/libchan.a AND NOT EXISTS ${WORK_DIR}/prefix
 endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR}/build
                         -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_CXX_COMPILER=${CXX}
+                        "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
                 RESULT_VARIABLE rc)
 if(rc)
   message(FATAL_ERROR "configuring the consumer failed: ${rc}")
