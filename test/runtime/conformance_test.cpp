@@ -611,7 +611,7 @@ TEST(MoveOnly, BufferedSendRecvRange) {
   ch.send(std::make_unique<int>(3));
   ch.close();
   std::vector<int> rest;
-  for (auto& q : ch) rest.push_back(*q);
+  for (std::unique_ptr<int> q : ch) rest.push_back(*q);  // the contract's `for (T v : ch)`
   EXPECT_EQ(rest, (std::vector<int>{2, 3}));
   auto [zero, ok] = ch.recv_ok();
   EXPECT_EQ(zero, nullptr);

@@ -83,7 +83,7 @@ TEST(WaitGroup, ReusableAfterWait) {
 TEST(Mutex, MutualExclusion) {
   chan::Mutex mu;
   long counter = 0;  // deliberately not atomic: the mutex must protect it
-  constexpr int goroutines = 4, increments = 20000;
+  constexpr int goroutines = 4, increments = 5000;
   chan::WaitGroup wg;
   wg.add(goroutines);
   for (int g = 0; g < goroutines; ++g) {
@@ -303,7 +303,7 @@ TEST(RWMutex, ReadersAndWritersKeepAnInvariant) {
   wg.add(4);
   for (int w = 0; w < 2; ++w)
     chan::go([&] {
-      for (int i = 0; i < 3000; ++i) {
+      for (int i = 0; i < 1500; ++i) {
         std::lock_guard lock(rw);
         ++a;
         ++b;
@@ -312,7 +312,7 @@ TEST(RWMutex, ReadersAndWritersKeepAnInvariant) {
     });
   for (int r = 0; r < 2; ++r)
     chan::go([&] {
-      for (int i = 0; i < 3000; ++i) {
+      for (int i = 0; i < 1500; ++i) {
         std::shared_lock lock(rw);
         if (a != b) ++torn;
       }
@@ -320,7 +320,7 @@ TEST(RWMutex, ReadersAndWritersKeepAnInvariant) {
     });
   wg.wait();
   EXPECT_EQ(torn.load(), 0);
-  EXPECT_EQ(a, 6000);
+  EXPECT_EQ(a, 3000);
 }
 
 }  // namespace
