@@ -68,7 +68,7 @@ G* recv_direct(hchan_base* c, sudog* sg, void* elem) {
 void buffer_put(hchan_base* c, void* elem) {
   c->ops->move_assign(c->slot(c->sendx), elem);
   if (++c->sendx == c->dataqsiz) c->sendx = 0;
-  ++c->qcount;
+  c->qcount.store(c->count() + 1, std::memory_order_relaxed);
 }
 
 void buffer_take(hchan_base* c, void* elem) {
@@ -76,7 +76,7 @@ void buffer_take(hchan_base* c, void* elem) {
   c->ops->move_assign(elem, head);
   c->ops->reset(head);
   if (++c->recvx == c->dataqsiz) c->recvx = 0;
-  --c->qcount;
+  c->qcount.store(c->count() - 1, std::memory_order_relaxed);
 }
 
 // Blocks the calling goroutine forever (nil channel, empty select).  Returns
@@ -88,6 +88,21 @@ void buffer_take(hchan_base* c, void* elem) {
     deadlock_detected(loc);
   }
   for (;;) park(g);  // nobody ever unparks it
+}
+
+// Before a goroutine parks on a full (send) or empty (receive) buffered
+// channel, it waits briefly without the lock for the other side to make
+// room or a value: with both sides running this avoids a park/wake pair per
+// message once the buffer is full or empty (the lockstep Go's cheap
+// goroutine switches hide).  Returns true if retrying is worthwhile.
+template <class Ready>
+bool spin_before_park(hchan_base* c, Ready ready) {
+  if (c->dataqsiz == 0) return false;  // unbuffered: the partner must queue
+  for (int i = 0; i < 256; ++i) {
+    if (ready()) return true;
+    cpu_relax();
+  }
+  return ready();
 }
 
 }  // namespace
@@ -110,6 +125,8 @@ sudog* waitq::dequeue() noexcept {
 void chansend(hchan_base* c, void* elem, const std::source_location& loc) {
   if (!c) block_forever(wait_reason::chan_send_nil, loc);
   wake_after_unlock wake;
+  bool spun = false;
+retry:
   c->lock.lock();
   if (c->closed) {
     c->lock.unlock();
@@ -120,10 +137,16 @@ void chansend(hchan_base* c, void* elem, const std::source_location& loc) {
     c->lock.unlock();
     return;
   }
-  if (c->qcount < c->dataqsiz) {
+  if (c->count() < c->dataqsiz) {
     buffer_put(c, elem);
     c->lock.unlock();
     return;
+  }
+  if (!spun && c->dataqsiz > 0) {
+    spun = true;
+    c->lock.unlock();
+    spin_before_park(c, [c] { return c->count() < c->dataqsiz; });
+    goto retry;
   }
   G* g = current_g();
   sudog sg;
@@ -147,8 +170,10 @@ void chansend(hchan_base* c, void* elem, const std::source_location& loc) {
 bool chanrecv(hchan_base* c, void* elem, const std::source_location& loc) {
   if (!c) block_forever(wait_reason::chan_receive_nil, loc);
   wake_after_unlock wake;
+  bool spun = false;
+retry:
   c->lock.lock();
-  if (c->closed && c->qcount == 0) {
+  if (c->closed && c->count() == 0) {
     c->lock.unlock();
     c->ops->reset(elem);
     return false;
@@ -158,10 +183,16 @@ bool chanrecv(hchan_base* c, void* elem, const std::source_location& loc) {
     c->lock.unlock();
     return true;
   }
-  if (c->qcount > 0) {
+  if (c->count() > 0) {
     buffer_take(c, elem);
     c->lock.unlock();
     return true;
+  }
+  if (!spun && c->dataqsiz > 0) {
+    spun = true;
+    c->lock.unlock();
+    spin_before_park(c, [c] { return c->count() > 0; });
+    goto retry;
   }
   G* g = current_g();
   sudog sg;
@@ -217,10 +248,7 @@ void chanclose(hchan_base* c, const std::source_location& loc) {
 
 std::size_t chanlen(hchan_base* c) noexcept {
   if (!c) return 0;
-  c->lock.lock();
-  std::size_t n = c->qcount;
-  c->lock.unlock();
-  return n;
+  return c->count();
 }
 
 void block_forever_select(const std::source_location& loc) {
@@ -294,7 +322,7 @@ select_result selectgo(scase* cases, std::size_t n, std::uint32_t* order, sudog*
         unpark(woken);
         return {i, false};
       }
-      if (c->qcount < c->dataqsiz) {
+      if (c->count() < c->dataqsiz) {
         buffer_put(c, cas.elem);
         unlock_all();
         return {i, false};
@@ -306,7 +334,7 @@ select_result selectgo(scase* cases, std::size_t n, std::uint32_t* order, sudog*
         unpark(woken);
         return {i, true};
       }
-      if (c->qcount > 0) {
+      if (c->count() > 0) {
         buffer_take(c, cas.elem);
         unlock_all();
         return {i, true};

@@ -123,7 +123,11 @@ struct hchan_base {
   unsigned char* buf;
   std::size_t elemsize;
   std::size_t dataqsiz;  // capacity
-  std::size_t qcount = 0;
+  // Written only under lock; read without it by the pre-park spin (and
+  // len()), hence atomic.  Relaxed is enough: the lock orders everything
+  // that matters.
+  std::atomic<std::size_t> qcount{0};
+  std::size_t count() const noexcept { return qcount.load(std::memory_order_relaxed); }
   std::size_t sendx = 0;
   std::size_t recvx = 0;
   bool closed = false;
