@@ -223,6 +223,7 @@ private:
   llvm::DenseMap<const VarDecl *, PathId> aliases_;
   llvm::DenseMap<const VarDecl *, const LambdaExpr *> lambdaVars_;
   std::map<ChanId, SourceLocation> sendLocs_;     // first send on each symbolic channel
+  std::map<PathId, SourceLocation> reassigned_;   // handles the caller can see, assigned here
   struct Spawn {
     const FunctionDecl *body;
     SourceLocation at;
@@ -408,7 +409,30 @@ private:
     }
   }
 
+  // Whether assigning this handle is seen by the caller: storage reached
+  // through `this`, a reference or pointer parameter, a variable captured by
+  // reference, or a global.  By-value parameters and by-copy captures are
+  // the function's own copies.
+  bool visibleToCaller(PathId p) const {
+    const void *root = A.paths.get(p).root;
+    if (root == &kThisRoot)
+      return true;
+    const auto *vd = static_cast<const VarDecl *>(root);
+    const DeclContext *dc = vd->getDeclContext();
+    if (isa<ParmVarDecl>(vd) && dc == fd_)
+      return vd->getType()->isReferenceType() || vd->getType()->isPointerType();
+    if (fd_->Encloses(dc))
+      return false;
+    if (const auto *method = dyn_cast<CXXMethodDecl>(fd_); method && method->getParent()->isLambda())
+      for (const LambdaCapture &c : method->getParent()->captures())
+        if (c.capturesVariable() && c.getCapturedVar() == vd)
+          return c.getCaptureKind() == LCK_ByRef;
+    return true;
+  }
+
   void setHandle(State &s, PathId p, HandleVal v) {
+    if (visibleToCaller(p))
+      reassigned_.try_emplace(p, v.nilAt);
     s.handles[p] = std::move(v);
     // A new value for a struct replaces what we knew of its fields.
     const AccessPath &base = A.paths.get(p);
@@ -709,6 +733,10 @@ private:
         noteOwnClose(chanExpr, h, Certainty::Maybe, e.loc);
         closeChannels(s, h, e.loc, false);
         break;
+      case FunctionSummary::Effect::Reassigns:
+        if (path)
+          setHandle(s, *path, HandleVal::of(siteChan(call, {})));
+        break;
       case FunctionSummary::Effect::Sends:
         if (!mayNotRun) {
           recordOp(s, OpKind::Send, call, chanExpr, h, path, callee, e.loc);
@@ -773,6 +801,11 @@ private:
         if (!t)
           continue;
         auto [path, arg] = *t;
+        if (e.effect == FunctionSummary::Effect::Reassigns) {
+          if (path)
+            setHandle(s, *path, HandleVal::of(siteChan(call, {})));
+          continue;
+        }
         HandleVal h = path ? handle(s, *path) : valueOf(s, arg);
         Certainty c = e.effect == FunctionSummary::Effect::AlwaysCloses ? Certainty::Definitely
                                                                         : Certainty::Maybe;
@@ -845,7 +878,23 @@ private:
     return nullptr;
   }
 
+  // A lambda handed to a call may run during it or later: the handles it
+  // assigns are unknown from here on.
+  void forgetLambdaWrites(State &s, const CallExpr *call) {
+    for (const Expr *arg : call->arguments()) {
+      const FunctionDecl *body = callableBody(arg);
+      const auto *method = dyn_cast_or_null<CXXMethodDecl>(body);
+      if (!method || !method->getParent()->isLambda() || !A.isAnalysable(body))
+        continue;
+      if (const FunctionSummary *sum = A.summaryOf(body))
+        for (const FunctionSummary::Entry &e : sum->entries)
+          if (e.effect == FunctionSummary::Effect::Reassigns)
+            setHandle(s, e.target, HandleVal::of(siteChan(arg, {})));
+    }
+  }
+
   void call(State &s, const CallExpr *call) {
+    forgetLambdaWrites(s, call);
     if (const CallModel *m = A.models.callModel(call))
       return modelledCall(s, call, *m);
     if (const auto *oc = dyn_cast<CXXOperatorCallExpr>(call); oc && oc->getOperator() == OO_Equal &&
@@ -1070,20 +1119,20 @@ public:
 
   FunctionSummary summarize() {
     FunctionSummary sum;
-    // Channels the caller can reach: through `this`, a parameter, or a
-    // variable declared outside this function (captured or global).
     auto visible = [&](PathId p) {
       const void *root = A.paths.get(p).root;
       if (root == &kThisRoot)
         return true;
       const auto *vd = static_cast<const VarDecl *>(root);
-      const DeclContext *dc = vd->getDeclContext();
-      if (isa<ParmVarDecl>(vd) && dc == fd_)
+      if (isa<ParmVarDecl>(vd) && vd->getDeclContext() == fd_)
         return true;
-      return !fd_->Encloses(dc);
+      return !fd_->Encloses(vd->getDeclContext());
     };
+    for (auto &[path, at] : reassigned_)
+      sum.entries.push_back({path, FunctionSummary::Effect::Reassigns, at});
     if (!exit_.reachable && sendLocs_.empty())
       return sum;
+
     for (auto &[path, chan] : symbolicChans_) {
       if (!visible(path))
         continue;

@@ -50,7 +50,9 @@ private:
 // What a function does to channels reachable from its parameters, `this`,
 // captured and global variables — the channels its caller can see.
 struct FunctionSummary {
-  enum class Effect { AlwaysCloses, MayClose, Sends };
+  // Reassigns: the function assigns or moves from the handle, so the
+  // caller no longer knows which channel (if any) it holds.
+  enum class Effect { AlwaysCloses, MayClose, Sends, Reassigns };
   struct Entry {
     PathId target;                 // rooted at a parameter, `this`, or a non-local variable
     Effect effect;

@@ -2,7 +2,10 @@
 // RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
+#include <functional>
 #include <utility>
+
+void run(const std::function<void()> &f) { f(); }
 
 void send_on_nil() {
   chan::Chan<int> ch;
@@ -42,6 +45,13 @@ void maybe_nil(bool ready) {
   ch.send(1);
 }
 
+void assigned_in_by_copy_callback() {
+  chan::Chan<int> ch;
+  run([ch]() mutable { ch = chan::make<int>(1); }); // assigns the lambda's own copy
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'ch', which is nil on every path
+  ch.send(1);
+}
+
 // CHECK-NOT: {{^/.*}}[CH104
 // ---- negative cases ----
 
@@ -62,5 +72,11 @@ void checked_before_use(bool ready) {
     ch = chan::make<int>(1);
   if (!ch)
     return;
+  ch.send(1);
+}
+
+void assigned_in_by_reference_callback() {
+  chan::Chan<int> ch;
+  run([&] { ch = chan::make<int>(1); });
   ch.send(1);
 }
