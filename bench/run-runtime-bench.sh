@@ -35,7 +35,7 @@ import json, sys
 cpp = {}
 for b in json.load(open(sys.argv[1]))["benchmarks"]:
     if b.get("aggregate_name") == "median":
-        impl, shape = b["run_name"].split("/", 1)
+        impl, shape = b["run_name"].split("/")[:2]  # "chan/buffered_1to1/real_time"
         cpp[(impl, shape)] = b["ns_per_msg"] * 1e9
 go = dict((line.split()[0], float(line.split()[1])) for line in open(sys.argv[2]) if line.strip())
 shapes = ["pingpong_unbuffered", "buffered_1to1", "mpmc_4x4", "select_4"]
