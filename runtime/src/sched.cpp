@@ -408,11 +408,19 @@ void unpark(G* g) noexcept {
   if (g->wake.exchange(1, std::memory_order_release) == 2) futex_wake(&g->wake);
 }
 
+bool worth_spinning() noexcept {
+  static const std::int64_t cpus = std::max(1u, std::thread::hardware_concurrency());
+  const std::int64_t running = live.load(std::memory_order_relaxed) & (timer_unit - 1);
+  return cpus > 1 && running <= cpus;
+}
+
 void park(G* g) noexcept {
   // Spin first: a partner on another core usually answers within a few
-  // hundred nanoseconds, far sooner than a futex round trip.
-  constexpr int spins = 150;
-  constexpr int yields = 3;
+  // hundred nanoseconds, far sooner than a futex round trip.  Not when the
+  // CPUs are oversubscribed: then the spin only delays the partner.
+  const bool spin = worth_spinning();
+  const int spins = spin ? 150 : 0;
+  const int yields = spin ? 3 : 1;
   for (int i = 0; i < spins; ++i) {
     if (g->wake.load(std::memory_order_acquire) == 1) {
       g->wake.store(0, std::memory_order_relaxed);

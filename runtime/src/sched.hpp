@@ -71,6 +71,9 @@ void unblock_self(G* g);
 void ready(G* g, sudog* sg);
 // Waker side, after releasing the lock.
 void unpark(G* g) noexcept;
+// As Go's canSpin: spinning only pays while the goroutines that could
+// answer have a CPU, i.e. no more goroutines run than there are CPUs.
+bool worth_spinning() noexcept;
 // Parks until unparked.
 void park(G* g) noexcept;
 
