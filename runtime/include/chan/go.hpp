@@ -17,8 +17,8 @@ struct task {
 template <class F, class... Args>
 struct bound_task final : task {
   template <class FF, class... AA>
-  explicit bound_task(FF&& f, AA&&... args)
-      : fn(std::forward<FF>(f)), args(std::forward<AA>(args)...) {}
+  explicit bound_task(FF&& f, AA&&... a)
+      : fn(std::forward<FF>(f)), args(std::forward<AA>(a)...) {}
   void run() override {
     // As std::thread: the decayed copies are passed as rvalues, so a
     // Chan<T> argument converts to a SendChan<T>/RecvChan<T> parameter.

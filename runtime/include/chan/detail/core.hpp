@@ -111,8 +111,12 @@ inline constexpr elem_ops elem_ops_for{
 // Go's hchan.  The ring buffer holds default-constructed T objects; values
 // are moved in and out, and a vacated slot is reset to T{}.
 struct hchan_base {
-  hchan_base(const elem_ops* ops, void* buf, std::size_t elemsize, std::size_t cap) noexcept
-      : ops(ops), buf(static_cast<unsigned char*>(buf)), elemsize(elemsize), dataqsiz(cap) {}
+  hchan_base(const elem_ops* element_ops, void* buffer, std::size_t element_size,
+             std::size_t capacity) noexcept
+      : ops(element_ops),
+        buf(static_cast<unsigned char*>(buffer)),
+        elemsize(element_size),
+        dataqsiz(capacity) {}
   virtual ~hchan_base() = default;
   hchan_base(const hchan_base&) = delete;
   hchan_base& operator=(const hchan_base&) = delete;
