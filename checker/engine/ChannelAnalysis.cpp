@@ -76,6 +76,8 @@ struct ChanState {
   std::uint8_t bits = kOpen;
   SourceLocation closedAt;
   Certainty elsewhere = Certainty::No; // closed by another goroutine
+  bool spawnedOnThisPath = false;      // ... started on every path reaching here
+  bool mayHoldValues = true;           // a send (seen or not) may have filled it
   SourceLocation elsewhereAt, spawnAt;
   friend bool operator==(const ChanState &, const ChanState &) = default;
 
@@ -85,6 +87,8 @@ struct ChanState {
     if (elsewhere != o.elsewhere)
       elsewhere = (elsewhere == Certainty::No || o.elsewhere == Certainty::No) ? Certainty::Maybe
                                                                              : Certainty::Maybe;
+    spawnedOnThisPath = spawnedOnThisPath && o.spawnedOnThisPath;
+    mayHoldValues |= o.mayHoldValues;
     joinLoc(elsewhereAt, o.elsewhereAt);
     joinLoc(spawnAt, o.spawnAt);
   }
@@ -130,6 +134,14 @@ struct GoroutineContext {
     SourceLocation closeAt, spawnAt;
   };
   std::map<PathId, Close> closedElsewhere;
+  // Channels the spawning function had closed before the `go`: the close
+  // happens before the goroutine starts.  `empty`: nothing was ever sent.
+  struct Start {
+    SourceLocation closeAt, madeAt;
+    bool empty;
+  };
+  std::map<PathId, Start> closedBeforeStart;
+  unsigned spawnSites = 0;
 };
 
 const Expr *strip(const Expr *e) {
@@ -224,11 +236,13 @@ private:
   llvm::DenseMap<const VarDecl *, const LambdaExpr *> lambdaVars_;
   std::map<ChanId, SourceLocation> sendLocs_;     // first send on each symbolic channel
   std::map<PathId, SourceLocation> reassigned_;   // handles the caller can see, assigned here
+  std::set<ChanId> escaped_;                      // symbolic channels handed to unseen code
   struct Spawn {
     const FunctionDecl *body;
     SourceLocation at;
     std::map<PathId, FunctionSummary::Effect> closes; // in this function's root space
     std::map<PathId, SourceLocation> closeLocs;
+    std::map<PathId, GoroutineContext::Start> closedBeforeStart;
   };
   std::vector<Spawn> spawns_;
   std::map<PathId, std::pair<Certainty, SourceLocation>> ownCloses_; // closes by this goroutine
@@ -256,6 +270,16 @@ private:
   }
   ChanState defaultChanState(ChanId c) const {
     ChanState s;
+    // Only a channel made here has a known content; any other may hold values.
+    s.mayHoldValues = !chanInfos_[c].madeAt.isValid();
+    if (gctx_ && chanInfos_[c].symbolicPath) {
+      auto start = gctx_->closedBeforeStart.find(*chanInfos_[c].symbolicPath);
+      if (start != gctx_->closedBeforeStart.end()) {
+        s.bits = kClosed;
+        s.closedAt = start->second.closeAt;
+        s.mayHoldValues = !start->second.empty;
+      }
+    }
     if (gctx_ && chanInfos_[c].symbolicPath) {
       auto it = gctx_->closedElsewhere.find(*chanInfos_[c].symbolicPath);
       if (it != gctx_->closedElsewhere.end()) {
@@ -431,8 +455,10 @@ private:
   }
 
   void setHandle(State &s, PathId p, HandleVal v) {
-    if (visibleToCaller(p))
+    if (visibleToCaller(p)) {
       reassigned_.try_emplace(p, v.nilAt);
+      noteEscape(s, v);
+    }
     s.handles[p] = std::move(v);
     // A new value for a struct replaces what we knew of its fields.
     const AccessPath &base = A.paths.get(p);
@@ -470,7 +496,7 @@ private:
     ChannelStateFact f;
     f.nil = h.definitelyNil() ? Certainty::Definitely : h.maybeNil ? Certainty::Maybe : Certainty::No;
     f.nilAt = h.nilAt;
-    bool allClosed = !h.chans.empty(), anyForward = false, anyPrev = false;
+    bool allClosed = !h.chans.empty(), anyForward = false, anyPrev = false, anyValues = h.chans.empty();
     for (ChanId c : h.chans) {
       const ChanState &cs = chanState(s, c);
       if (cs.bits & kOpen)
@@ -479,6 +505,8 @@ private:
       anyPrev |= (cs.bits & kClosedPrevIter) != 0;
       joinLoc(f.closedAt, cs.closedAt);
       f.closedByOtherGoroutine = maxCertainty(f.closedByOtherGoroutine, cs.elsewhere);
+      f.otherGoroutineStartedOnThisPath |= cs.spawnedOnThisPath;
+      anyValues |= cs.mayHoldValues;
       joinLoc(f.otherGoroutineCloseAt, cs.elsewhereAt);
       joinLoc(f.otherGoroutineSpawnAt, cs.spawnAt);
       const ChanInfo &info = chanInfos_[c];
@@ -486,6 +514,7 @@ private:
       if (info.capacity)
         f.capacity = f.capacity ? std::max(*f.capacity, *info.capacity) : *info.capacity;
     }
+    f.mayHoldValues = anyValues;
     if (allClosed && !h.maybeNil)
       f.closed = Certainty::Definitely;
     else if (anyForward || anyPrev)
@@ -515,7 +544,7 @@ private:
 
   std::string subjectOf(const Expr *chanExpr, std::optional<PathId> p) {
     const SourceManager &sm = A.ctx.getSourceManager();
-    const Expr *e = strip(chanExpr);
+    const Expr *e = chanExpr ? strip(chanExpr) : nullptr;
     if (e && e->getSourceRange().isValid() && !e->getBeginLoc().isMacroID() &&
         !e->getEndLoc().isMacroID() && !isa<CXXThisExpr>(e)) {
       StringRef text = Lexer::getSourceText(CharSourceRange::getTokenRange(e->getSourceRange()), sm,
@@ -632,7 +661,43 @@ private:
     A.facts.ops.push_back(std::move(f));
   }
 
-  void noteSend(const HandleVal &h, SourceLocation at) {
+  // Some code we do not see, or a send, may fill these channels.
+  void mayFill(State &s, const HandleVal &h) {
+    for (ChanId c : h.chans)
+      chanState(s, c).mayHoldValues = true;
+  }
+
+  void noteEscape(State &s, const HandleVal &h) {
+    mayFill(s, h);
+    for (ChanId c : h.chans)
+      if (chanInfos_[c].symbolicPath)
+        escaped_.insert(c);
+  }
+
+  // Every channel reachable from `e`: the handle itself, or the handles
+  // stored under the struct it names.
+  void escapeExpr(State &s, const Expr *e) {
+    if (isChannel(e->getType())) {
+      noteEscape(s, valueOf(s, e));
+      return;
+    }
+    std::optional<PathId> base = pathOf(e);
+    if (!base)
+      return;
+    const AccessPath bp = A.paths.get(*base);
+    std::vector<HandleVal> reached;
+    for (auto &[p, v] : s.handles) {
+      const AccessPath &q = A.paths.get(p);
+      if (q.root == bp.root && q.fields.size() > bp.fields.size() &&
+          std::equal(bp.fields.begin(), bp.fields.end(), q.fields.begin()))
+        reached.push_back(v);
+    }
+    for (const HandleVal &v : reached)
+      noteEscape(s, v);
+  }
+
+  void noteSend(State &s, const HandleVal &h, SourceLocation at) {
+    mayFill(s, h);
     for (ChanId c : h.chans)
       if (chanInfos_[c].symbolicPath)
         sendLocs_.emplace(c, at);
@@ -718,10 +783,12 @@ private:
       auto [path, arg] = *t;
       HandleVal h = path ? handle(s, *path) : valueOf(s, arg);
       const Expr *chanExpr = arg ? arg : call;
+      // A field reached through the argument is named by its path ("d.queue").
+      std::optional<PathId> named = A.paths.get(e.target).fields.empty() ? std::nullopt : path;
       switch (e.effect) {
       case FunctionSummary::Effect::AlwaysCloses:
         if (!mayNotRun) {
-          recordOp(s, OpKind::Close, call, chanExpr, h, path, callee, e.loc);
+          recordOp(s, OpKind::Close, call, named ? nullptr : chanExpr, h, path, callee, e.loc);
           noteOwnClose(chanExpr, h, Certainty::Definitely, e.loc);
           if (afterPanic(s, h, OpKind::Close))
             return;
@@ -737,10 +804,13 @@ private:
         if (path)
           setHandle(s, *path, HandleVal::of(siteChan(call, {})));
         break;
+      case FunctionSummary::Effect::Escapes:
+        noteEscape(s, h);
+        break;
       case FunctionSummary::Effect::Sends:
         if (!mayNotRun) {
-          recordOp(s, OpKind::Send, call, chanExpr, h, path, callee, e.loc);
-          noteSend(h, e.loc);
+          recordOp(s, OpKind::Send, call, named ? nullptr : chanExpr, h, path, callee, e.loc);
+          noteSend(s, h, e.loc);
         }
         break;
       }
@@ -792,15 +862,18 @@ private:
     if (!body || !A.isAnalysable(body))
       return;
     const FunctionSummary *sum = A.summaryOf(body);
-    Spawn sp{body, call->getBeginLoc(), {}, {}};
+    Spawn sp{body, call->getBeginLoc(), {}, {}, {}};
     if (sum) {
       for (const FunctionSummary::Entry &e : sum->entries) {
-        if (e.effect == FunctionSummary::Effect::Sends)
-          continue;
         auto t = translate(call, body, e.target, m.extraArg + 1);
         if (!t)
           continue;
         auto [path, arg] = *t;
+        if (e.effect == FunctionSummary::Effect::Sends ||
+            e.effect == FunctionSummary::Effect::Escapes) {
+          noteEscape(s, path ? handle(s, *path) : valueOf(s, arg));
+          continue;
+        }
         if (e.effect == FunctionSummary::Effect::Reassigns) {
           if (path)
             setHandle(s, *path, HandleVal::of(siteChan(call, {})));
@@ -812,6 +885,7 @@ private:
         for (ChanId ch : h.chans) {
           ChanState &cs = chanState(s, ch);
           cs.elsewhere = maxCertainty(cs.elsewhere, c);
+          cs.spawnedOnThisPath = true;
           joinLoc(cs.elsewhereAt, e.loc);
           joinLoc(cs.spawnAt, call->getBeginLoc());
         }
@@ -821,8 +895,23 @@ private:
         }
       }
     }
-    if (recording_ && isa<CXXMethodDecl>(body) && cast<CXXMethodDecl>(body)->getParent()->isLambda())
+    const auto *method = dyn_cast<CXXMethodDecl>(body);
+    if (recording_ && method && method->getParent()->isLambda()) {
+      for (const LambdaCapture &cap : method->getParent()->captures()) {
+        const auto *var = cap.capturesVariable() ? dyn_cast<VarDecl>(cap.getCapturedVar()) : nullptr;
+        if (!var || !isChannel(var->getType()))
+          continue;
+        PathId p = aliases_.count(var) ? aliases_.lookup(var) : A.paths.intern({var, {}});
+        const HandleVal &h = handle(s, p);
+        if (h.chans.size() != 1 || h.maybeNil)
+          continue;
+        const ChanState &cs = chanState(s, h.chans.front());
+        if (cs.bits == kClosed)
+          sp.closedBeforeStart[A.paths.intern({var, {}})] = {cs.closedAt, chanInfos_[h.chans.front()].madeAt,
+                                                            !cs.mayHoldValues};
+      }
       spawns_.push_back(std::move(sp));
+    }
   }
 
   void modelledCall(State &s, const CallExpr *call, const CallModel &m) {
@@ -854,8 +943,12 @@ private:
       }
     }
     recordOp(s, m.op, site, chanExpr, h, p);
-    if (m.op == OpKind::Send)
-      noteSend(h, call->getBeginLoc());
+    // A channel sent as a value (a channel of channels) goes where we cannot follow.
+    for (const Expr *arg : call->arguments())
+      if (arg != chanExpr && isChannel(arg->getType()))
+        noteEscape(s, valueOf(s, arg));
+    if (m.op == OpKind::Send || m.op == OpKind::SelectSend)
+      noteSend(s, h, call->getBeginLoc());
     if (m.op == OpKind::Close)
       noteOwnClose(chanExpr, h, Certainty::Definitely, call->getBeginLoc());
     if (m.op == OpKind::SelectRecv || m.op == OpKind::SelectSend) {
@@ -887,9 +980,13 @@ private:
       if (!method || !method->getParent()->isLambda() || !A.isAnalysable(body))
         continue;
       if (const FunctionSummary *sum = A.summaryOf(body))
-        for (const FunctionSummary::Entry &e : sum->entries)
+        for (const FunctionSummary::Entry &e : sum->entries) {
           if (e.effect == FunctionSummary::Effect::Reassigns)
             setHandle(s, e.target, HandleVal::of(siteChan(arg, {})));
+          else if (e.effect == FunctionSummary::Effect::Sends ||
+                   e.effect == FunctionSummary::Effect::Escapes)
+            noteEscape(s, handle(s, e.target));
+        }
     }
   }
 
@@ -908,8 +1005,13 @@ private:
       argOffset = 1; // arg 0 is the object
     if (const FunctionDecl *def = callee->getDefinition(); def && A.isAnalysable(def))
       return applySummary(s, call, def, argOffset, false);
-    // A callee we cannot see may reassign handles it gets by non-const
-    // reference or pointer: forget what we knew of them.
+    // A callee we cannot see may send on what it gets, and may reassign
+    // handles it gets by non-const reference or pointer.
+    for (const Expr *arg : call->arguments())
+      escapeExpr(s, arg);
+    if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
+      if (const Expr *obj = mc->getImplicitObjectArgument())
+        escapeExpr(s, obj);
     for (unsigned i = 0; i < callee->getNumParams() && i + argOffset < call->getNumArgs(); ++i) {
       QualType pt = callee->getParamDecl(i)->getType();
       bool writable = (pt->isReferenceType() || pt->isPointerType()) &&
@@ -958,7 +1060,45 @@ private:
       if (std::optional<PathId> src = pathOf(init); src && *src != self)
         copyStruct(s, self, *src);
       else
-        setHandle(s, self, HandleVal::of(siteChan(init, {})));
+        initializeFields(s, self, t->getAsCXXRecordDecl(), strip(init), vd->getLocation());
+    }
+  }
+
+  // A struct made by its implicit default constructor or by aggregate
+  // initialisation: each channel field holds its initializer's value, its
+  // default member initializer's, or nil.  A user-written constructor is
+  // analysed as a function of its own; here its fields stay unknown.
+  void initializeFields(State &s, PathId base, const CXXRecordDecl *rd, const Expr *init,
+                        SourceLocation at) {
+    if (!rd || !rd->hasDefinition())
+      return;
+    const auto *list = dyn_cast_or_null<InitListExpr>(init);
+    if (list && list->isSyntacticForm() && list->getSyntacticForm())
+      list = list->getSemanticForm();
+    const auto *ctor = dyn_cast_or_null<CXXConstructExpr>(init);
+    bool implicitDefault = ctor && ctor->getNumArgs() == 0 && ctor->getConstructor() &&
+                           !ctor->getConstructor()->isUserProvided();
+    if (!list && !implicitDefault)
+      return;
+    if (list && rd->getNumBases() != 0)
+      return; // aggregate with bases: initializer positions do not map to fields alone
+    unsigned index = 0;
+    for (const FieldDecl *field : rd->fields()) {
+      const Expr *fieldInit = list && index < list->getNumInits() ? list->getInit(index) : nullptr;
+      ++index;
+      PathId p = A.paths.child(base, field);
+      if (isChannel(field->getType())) {
+        if (fieldInit && !isa<ImplicitValueInitExpr>(fieldInit))
+          setHandle(s, p, valueOf(s, fieldInit));
+        else if (field->hasInClassInitializer() && field->getInClassInitializer())
+          setHandle(s, p, valueOf(s, field->getInClassInitializer()));
+        else
+          setHandle(s, p, HandleVal::nil(at));
+      } else if (const CXXRecordDecl *inner = field->getType()->getAsCXXRecordDecl()) {
+        if (!fieldInit)
+          continue;
+        initializeFields(s, p, inner, strip(fieldInit), at);
+      }
     }
   }
 
@@ -1106,7 +1246,26 @@ public:
       if (!changed)
         break;
     }
-    exit_ = incoming(&cfg_->getExit());
+    exit_ = normalReturn();
+  }
+
+  // The state at the function's normal returns.  Paths that leave by an
+  // exception (a throw, or a try whose handlers do not match) do not return
+  // to the caller's next statement, so they do not weaken "always closes".
+  State normalReturn() {
+    State s;
+    const CFGBlock *exit = &cfg_->getExit();
+    for (const CFGBlock::AdjacentBlock &pred : exit->preds()) {
+      const CFGBlock *p = pred.getReachableBlock();
+      if (!p || isa_and_nonnull<CXXTryStmt>(p->getTerminatorStmt()))
+        continue;
+      if (!p->empty())
+        if (auto last = p->back().getAs<CFGStmt>(); last && isa<CXXThrowExpr>(last->getStmt()))
+          continue;
+      if (auto it = out_.find(p); it != out_.end())
+        joinInto(s, outgoing(p, exit, it->second));
+    }
+    return s;
   }
 
   // One more pass over the fixpoint, recording the facts of every operation.
@@ -1146,6 +1305,8 @@ public:
       }
       if (auto it = sendLocs_.find(chan); it != sendLocs_.end())
         sum.entries.push_back({path, FunctionSummary::Effect::Sends, it->second});
+      if (escaped_.count(chan))
+        sum.entries.push_back({path, FunctionSummary::Effect::Escapes, {}});
     }
     return sum;
   }
@@ -1155,6 +1316,11 @@ public:
   void publishGoroutineContexts() {
     for (size_t i = 0; i < spawns_.size(); ++i) {
       GoroutineContext &gc = A.goroutineContexts[spawns_[i].body];
+      // A body started from several places starts in several states.
+      if (++gc.spawnSites == 1)
+        gc.closedBeforeStart = spawns_[i].closedBeforeStart;
+      else
+        gc.closedBeforeStart.clear();
       auto add = [&](PathId p, Certainty c, SourceLocation closeAt, SourceLocation spawnAt) {
         auto [it, inserted] = gc.closedElsewhere.try_emplace(p, GoroutineContext::Close{c, closeAt, spawnAt});
         if (!inserted)

@@ -52,7 +52,9 @@ private:
 struct FunctionSummary {
   // Reassigns: the function assigns or moves from the handle, so the
   // caller no longer knows which channel (if any) it holds.
-  enum class Effect { AlwaysCloses, MayClose, Sends, Reassigns };
+  // Escapes: the function hands the channel to code the analysis cannot
+  // see (an unknown function, a field, a global), which may send on it.
+  enum class Effect { AlwaysCloses, MayClose, Sends, Reassigns, Escapes };
   struct Entry {
     PathId target;                 // rooted at a parameter, `this`, or a non-local variable
     Effect effect;

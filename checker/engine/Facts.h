@@ -31,6 +31,14 @@ struct ChannelStateFact {
   bool closedOnlyInEarlierIteration = false;
   // Another goroutine closes the channel: `Definitely` when it always does.
   Certainty closedByOtherGoroutine = Certainty::No;
+  // That goroutine was started earlier on this path (not merely somewhere in
+  // the function that spawned this one), so both closes surely run.
+  bool otherGoroutineStartedOnThisPath = false;
+
+  // Some send, here or in code the channel escaped to, may have put a value
+  // into it.  False only for a channel made in this function that no one
+  // can have sent on: once closed, every receive yields the zero value.
+  bool mayHoldValues = true;
 
   clang::SourceLocation madeAt;      // the make() that created it, if known
   std::optional<std::uint64_t> capacity;

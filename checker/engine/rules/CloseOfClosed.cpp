@@ -1,10 +1,17 @@
 // CH102 close-of-closed: closing a channel twice panics with "close of
 // closed channel".  Only definite closes are judged: a helper that merely
-// may close (a close behind a once-flag) is never the second close.
+// may close (a close behind a once-flag) is never the second close.  A
+// goroutine started earlier on this path that always closes the channel
+// makes a definite close here a double close too, whichever runs first.
 #include "Rule.h"
 
 namespace chcheck {
 namespace {
+
+std::string describeClose(const ChannelOpFact &f) {
+  return !f.callee.empty() ? "call to '" + f.callee + "' closes channel '" + f.subject + "'"
+                           : "close of channel '" + f.subject + "'";
+}
 
 class CloseOfClosed final : public Rule {
 public:
@@ -15,13 +22,21 @@ public:
       if (f.op != OpKind::Close)
         continue;
       const ChannelStateFact &s = f.before;
-      if (s.nil == Certainty::Definitely || s.closed == Certainty::No ||
-          s.closedOnlyInEarlierIteration)
+      if (s.nil == Certainty::Definitely)
+        continue;
+      if (s.closed == Certainty::No && s.closedByOtherGoroutine == Certainty::Definitely &&
+          s.otherGoroutineStartedOnThisPath) {
+        Finding &r = out.report(id(), Severity::Error, f,
+                                describeClose(f) + ", which a goroutine started earlier also closes: "
+                                                   "whichever close runs second panics with \"close "
+                                                   "of closed channel\"");
+        out.addHistory(r, f, false, false, true);
+        continue;
+      }
+      if (s.closed == Certainty::No || s.closedOnlyInEarlierIteration)
         continue;
       bool definite = s.closed == Certainty::Definitely;
-      std::string what = !f.callee.empty() ? "call to '" + f.callee + "' closes channel '" +
-                                        f.subject + "'"
-                                  : "close of channel '" + f.subject + "'";
+      std::string what = describeClose(f);
       Finding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
                               what + (definite ? ", which is already closed on every path"
                                                : ", which is already closed on some paths") +

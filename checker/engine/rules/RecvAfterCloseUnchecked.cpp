@@ -1,13 +1,16 @@
 // CH105 recv-after-close-unchecked: a plain recv() returns the zero value,
 // forever, once the channel is closed and drained.  Using that value as if a
 // sender had sent it is a bug when
-//  - the channel is unbuffered and closed earlier on this path (nothing can
-//    be left in it), or
+//  - the channel is closed earlier on this path (or before this goroutine
+//    started) and nothing can be left in it: it is unbuffered, or nothing
+//    was ever sent on it;
+//  - another goroutine always closes it and nothing is ever sent on it: the
+//    recv can only end with the close;
 //  - another goroutine closes it and the recv sits in a loop with no exit
-//    condition that never checks the value: after the close the loop spins
-//    on zero values.
+//    condition: after the close the loop spins on zero values.
 // recv_ok() and range-for are the fixes; a recv() whose value is discarded
-// (waiting for a close signal) or checked against a sentinel is fine.
+// (waiting for a close signal) or compared in a condition (a sentinel check)
+// is fine.
 #include "Rule.h"
 
 namespace chcheck {
@@ -23,15 +26,25 @@ public:
           f.before.nil == Certainty::Definitely)
         continue;
       const ChannelStateFact &s = f.before;
-      bool unbuffered = s.capacity && *s.capacity == 0;
-      if (unbuffered && s.closed != Certainty::No && !s.closedOnlyInEarlierIteration) {
+      bool empty = (s.capacity && *s.capacity == 0) || !s.mayHoldValues;
+      if (empty && s.closed != Certainty::No && !s.closedOnlyInEarlierIteration) {
         bool definite = s.closed == Certainty::Definitely;
         Finding &r = out.report(
             id(), definite ? Severity::Error : Severity::Warning, f,
-            "recv() on unbuffered channel '" + f.subject + "', which is closed" +
+            "recv() on channel '" + f.subject + "', which is closed" +
                 (definite ? " on every path" : " on some paths") +
-                ", yields the zero value, not a sent one; use recv_ok() or range-for");
+                " with nothing left in it, yields the zero value, not a sent one; use recv_ok() or "
+                "range-for");
         out.addHistory(r, f, false, true, false);
+        continue;
+      }
+      if (!s.mayHoldValues && s.closedByOtherGoroutine == Certainty::Definitely) {
+        Finding &r = out.report(
+            id(), Severity::Error, f,
+            "recv() on channel '" + f.subject +
+                "' can only return when another goroutine closes it (nothing is ever sent on it): "
+                "it yields the zero value, not a sent one; use recv_ok() or range-for");
+        out.addHistory(r, f, false, false, true);
         continue;
       }
       if (s.closedByOtherGoroutine != Certainty::No && f.value.inUnboundedLoop) {

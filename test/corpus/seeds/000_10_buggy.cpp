@@ -23,7 +23,7 @@ void handle_request(chan::Chan<int> out, chan::Chan<chan::Unit> writer_finished)
     std::printf("recovered: %s\n", e.what());
   }
   // Go: the deferred close(out) runs on the way out.
-  out.close();  // expect: CH102
+  out.close();  // the second close (reported at the call in main)
 }
 
 int main() {
@@ -35,6 +35,6 @@ int main() {
     out.close();  // the writer owns the close
     writer_finished.close();
   });
-  handle_request(out, writer_finished);
+  handle_request(out, writer_finished);  // expect: CH102
   return 0;
 }

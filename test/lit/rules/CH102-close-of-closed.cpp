@@ -54,7 +54,7 @@ void close_on_one_branch(bool early) {
 
 void method_closes_twice(Server &s) {
   s.close_done();
-  // CHECK: :[[@LINE+1]]:3: error: call to 'close_done' closes channel 's', which is already closed on every path
+  // CHECK: :[[@LINE+1]]:3: error: call to 'close_done' closes channel 's.done', which is already closed on every path
   s.close_done();
 }
 
@@ -62,6 +62,16 @@ void close_field_twice(Server &s) {
   s.done.close();
   // CHECK: :[[@LINE+1]]:3: error: close of channel 's.done', which is already closed on every path
   s.done.close();
+}
+
+void closer(chan::Chan<int> out) { out.close(); }
+void two_goroutines_close() {
+  auto out = chan::make<int>(4);
+  chan::go([out] { out.close(); });
+  // CHECK: :[[@LINE+1]]:3: error: call to 'closer' closes channel 'out', which a goroutine started earlier also closes: whichever close runs second panics
+  closer(out);
+  // CHECK: note: a goroutine is started here
+  // CHECK: note: channel 'out' is closed here, by another goroutine
 }
 
 // CHECK-NOT: {{^/.*}}[CH102
@@ -99,4 +109,21 @@ void closed_by_goroutine_and_not_here() {
   auto ch = chan::make<int>();
   chan::go([ch]() mutable { ch.close(); });
   (void)ch.recv();
+}
+
+void goroutine_closes_only_on_one_branch(bool mine) {
+  auto out = chan::make<int>(4);
+  if (mine)
+    chan::go([out] { out.close(); });
+  else
+    out.close();
+}
+
+void goroutine_may_close(bool stop) {
+  auto out = chan::make<int>(4);
+  chan::go([out, stop] {
+    if (stop)
+      out.close();
+  });
+  (void)out.recv();
 }

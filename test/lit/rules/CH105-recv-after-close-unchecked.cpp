@@ -36,7 +36,7 @@ void goroutine_consumer_of_parent_close() {
 void unbuffered_closed_here() {
   auto ch = chan::make<int>();
   ch.close();
-  // CHECK: :[[@LINE+1]]:11: error: recv() on unbuffered channel 'ch', which is closed on every path, yields the zero value
+  // CHECK: :[[@LINE+1]]:11: error: recv() on channel 'ch', which is closed on every path with nothing left in it, yields the zero value
   int v = ch.recv();
   process(v);
 }
@@ -51,6 +51,23 @@ void producer_may_close(bool stop) {
   for (;;)
     // CHECK: :[[@LINE+1]]:13: warning: recv() on channel 'ch' in a loop without exit, while another goroutine may close it
     process(ch.recv());
+}
+
+void lookup_failed_closes_without_sending() {
+  auto port = chan::make<int>();
+  chan::go([port] { port.close(); });
+  // CHECK: :[[@LINE+1]]:11: error: recv() on channel 'port' can only return when another goroutine closes it (nothing is ever sent on it)
+  int p = port.recv();
+  process(p);
+}
+
+void closed_before_the_goroutine_started() {
+  auto ch = chan::make<int>(1);
+  ch.close();
+  chan::go([ch] {
+    // CHECK: :[[@LINE+1]]:13: error: recv() on channel 'ch', which is closed on every path with nothing left in it
+    process(ch.recv());
+  });
 }
 
 // CHECK-NOT: {{^/.*}}[CH105
@@ -117,4 +134,29 @@ void buffered_drained_after_close() {
   ch.send(1);
   ch.close();
   process(ch.recv());
+}
+
+void publish(chan::Chan<int>);
+
+void closed_after_a_send_elsewhere() {
+  auto port = chan::make<int>(1);
+  chan::go([port] {
+    port.send(8080);
+    port.close();
+  });
+  process(port.recv());
+}
+
+void escapes_to_unknown_code() {
+  auto port = chan::make<int>(1);
+  publish(port); // whoever gets it may send
+  chan::go([port] { port.close(); });
+  process(port.recv());
+}
+
+void buffered_filled_before_the_goroutine_started() {
+  auto ch = chan::make<int>(1);
+  ch.send(7);
+  ch.close();
+  chan::go([ch] { process(ch.recv()); });
 }
