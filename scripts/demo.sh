@@ -48,7 +48,27 @@ run_expect "deadlock: every goroutine blocked; Go's report with each one's opera
   2 "fatal error: all goroutines are asleep - deadlock!" \
   "$BUILD/runtime/example_deadlock"
 
-# ---- further sections are appended here -----------------------------------
+# ---- section: the analyzer ------------------------------------------------
+echo
+echo "##### chcheck: the same bugs found before the program runs"
+CHCHECK="$BUILD/bin/chcheck"
+FLAGS=(-- -std=c++20 -Iruntime/include)
+run_expect "an order service with four channel lifecycle bugs (text output, exit 1: findings)" \
+  1 "CH101 send-on-closed.*|CH102|CH103|CH105" \
+  "$CHCHECK" --no-progress examples/order_service_buggy.cpp "${FLAGS[@]}"
+run_expect "the fixed service: no finding, exit 0" \
+  0 "^$" \
+  "$CHCHECK" --no-progress examples/order_service_fixed.cpp "${FLAGS[@]}"
+mkdir -p "$BUILD/demo"
+run_expect "SARIF 2.1.0 for a pull-request gate (written to $BUILD/demo/orders.sarif)" \
+  1 "^$" \
+  "$CHCHECK" --no-progress --format sarif -o "$BUILD/demo/orders.sarif" examples/order_service_buggy.cpp "${FLAGS[@]}"
+run_expect "the SARIF file carries 4 results with rule ids and code flows" \
+  0 "4 results: CH101 CH102 CH103 CH105" \
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"]; print(len(r), "results:", " ".join(sorted(x["ruleId"] for x in r)), "| codeFlows:", sum(1 for x in r if x.get("codeFlows")))' "$BUILD/demo/orders.sarif"
+run_expect "the whole bug corpus: precision and recall (scripts/evaluate.py)" \
+  0 "implemented rules" \
+  python3 scripts/evaluate.py --chcheck "$CHCHECK"
 
 echo
 if [ "$failures" -eq 0 ]; then
