@@ -16,7 +16,12 @@ import sys
 
 # chcheck's exit statuses (docs/cli.md): anything else is a crash.
 NORMAL_STATUSES = {0, 1, 2}
-TIMEOUT_STATUSES = {124, 137}  # timeout(1): expired / had to SIGKILL
+# timeout(1) exits 124 when the limit expired and chcheck ended on SIGTERM.
+# It exits 128+N when chcheck died of signal N, including 137 (SIGKILL) after
+# --kill-after when chcheck ignored SIGTERM, or when the OOM killer struck:
+# those are crashes (time(1) sees timeout, not chcheck, so the status is the
+# only trace of the signal).
+TIMEOUT_STATUS = 124
 
 
 def read(path, default=None):
@@ -112,7 +117,9 @@ def summarise(directory):
     unexpected = [l for (t, l), (_, m) in zip(lines, progress)
                   if not m and not l.startswith("chcheck: error: ")]
 
-    hung = status in TIMEOUT_STATUSES
+    hung = status == TIMEOUT_STATUS
+    if timing["signal"] is None and status > 128 and not hung:
+        timing["signal"] = status - 128
     crashed = (status not in NORMAL_STATUSES and not hung) or timing["signal"] is not None
     return {
         "package": meta["package"],
