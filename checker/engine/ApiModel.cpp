@@ -19,6 +19,8 @@ const char *opKindName(OpKind k) {
   case OpKind::SelectSend: return "select send";
   case OpKind::SelectRecv: return "select recv";
   case OpKind::Spawn: return "go";
+  case OpKind::WaitDone: return "WaitGroup done";
+  case OpKind::WaitJoin: return "WaitGroup wait";
   }
   return "?";
 }

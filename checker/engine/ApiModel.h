@@ -32,6 +32,8 @@ enum class OpKind {
   SelectSend,  // a select case value: sends if chosen
   SelectRecv,  // a select case value: receives if chosen
   Spawn,       // starts a goroutine running the callable argument
+  WaitDone,    // WaitGroup done: signals a waiter (the object is the WaitGroup)
+  WaitJoin,    // WaitGroup wait: returns after every done
 };
 
 const char *opKindName(OpKind k);

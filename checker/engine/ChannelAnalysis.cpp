@@ -78,6 +78,9 @@ struct ChanState {
   Certainty elsewhere = Certainty::No; // closed by another goroutine
   bool spawnedOnThisPath = false;      // ... started on every path reaching here
   bool mayHoldValues = true;           // a send (seen or not) may have filled it
+  // Closed by a goroutine before it signals the key (a WaitGroup, or a
+  // channel it closes): waiting for that signal makes the close visible.
+  std::map<PathId, SourceLocation> closedAtSignal;
   SourceLocation elsewhereAt, spawnAt;
   friend bool operator==(const ChanState &, const ChanState &) = default;
 
@@ -89,6 +92,8 @@ struct ChanState {
                                                                              : Certainty::Maybe;
     spawnedOnThisPath = spawnedOnThisPath && o.spawnedOnThisPath;
     mayHoldValues |= o.mayHoldValues;
+    for (auto it = closedAtSignal.begin(); it != closedAtSignal.end();)
+      it = o.closedAtSignal.count(it->first) ? std::next(it) : closedAtSignal.erase(it);
     joinLoc(elsewhereAt, o.elsewhereAt);
     joinLoc(spawnAt, o.spawnAt);
   }
@@ -237,6 +242,9 @@ private:
   std::map<ChanId, SourceLocation> sendLocs_;     // first send on each symbolic channel
   std::map<PathId, SourceLocation> reassigned_;   // handles the caller can see, assigned here
   std::set<ChanId> escaped_;                      // symbolic channels handed to unseen code
+  // Per signal this function sends (a WaitGroup done, a close): the channels
+  // the caller can see that are closed before it on every path.
+  std::map<PathId, std::map<PathId, SourceLocation>> signals_;
   struct Spawn {
     const FunctionDecl *body;
     SourceLocation at;
@@ -667,6 +675,40 @@ private:
       chanState(s, c).mayHoldValues = true;
   }
 
+  // Whether a path is reachable from the caller (for summaries).
+  bool rootVisible(PathId p) const {
+    const void *root = A.paths.get(p).root;
+    if (root == &kThisRoot)
+      return true;
+    const auto *vd = static_cast<const VarDecl *>(root);
+    if (isa<ParmVarDecl>(vd) && vd->getDeclContext() == fd_)
+      return true;
+    return !fd_->Encloses(vd->getDeclContext());
+  }
+
+  void recordSignal(State &s, PathId signal) {
+    if (!rootVisible(signal))
+      return;
+    std::map<PathId, SourceLocation> closed;
+    for (auto &[path, chan] : symbolicChans_)
+      if (rootVisible(path))
+        if (const ChanState &cs = chanState(s, chan); cs.bits == kClosed)
+          closed[path] = cs.closedAt;
+    auto [it, first] = signals_.try_emplace(signal, closed);
+    if (!first)
+      for (auto c = it->second.begin(); c != it->second.end();)
+        c = closed.count(c->first) ? std::next(c) : it->second.erase(c);
+  }
+
+  // Waiting for `signal` returned: closes that preceded it are now visible.
+  void joinSignal(State &s, PathId signal) {
+    for (auto &[c, cs] : s.chans)
+      if (auto it = cs.closedAtSignal.find(signal); it != cs.closedAtSignal.end()) {
+        cs.bits = kClosed;
+        cs.closedAt = it->second;
+      }
+  }
+
   void noteEscape(State &s, const HandleVal &h) {
     mayFill(s, h);
     for (ChanId c : h.chans)
@@ -807,6 +849,8 @@ private:
       case FunctionSummary::Effect::Escapes:
         noteEscape(s, h);
         break;
+      case FunctionSummary::Effect::ClosedBeforeSignal:
+        break; // a direct call's closes are already in sequence
       case FunctionSummary::Effect::Sends:
         if (!mayNotRun) {
           recordOp(s, OpKind::Send, call, named ? nullptr : chanExpr, h, path, callee, e.loc);
@@ -874,6 +918,15 @@ private:
           noteEscape(s, path ? handle(s, *path) : valueOf(s, arg));
           continue;
         }
+        if (e.effect == FunctionSummary::Effect::ClosedBeforeSignal) {
+          auto sig = translate(call, body, e.signal, m.extraArg + 1);
+          if (!sig || !sig->first)
+            continue;
+          HandleVal h = path ? handle(s, *path) : valueOf(s, arg);
+          for (ChanId ch : h.chans)
+            chanState(s, ch).closedAtSignal[*sig->first] = e.loc;
+          continue;
+        }
         if (e.effect == FunctionSummary::Effect::Reassigns) {
           if (path)
             setHandle(s, *path, HandleVal::of(siteChan(call, {})));
@@ -920,6 +973,12 @@ private:
       return;
     case OpKind::Spawn:
       return spawn(s, call, m);
+    case OpKind::WaitDone:
+    case OpKind::WaitJoin:
+      if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
+        if (std::optional<PathId> wg = pathOf(mc->getImplicitObjectArgument()))
+          m.op == OpKind::WaitDone ? recordSignal(s, *wg) : joinSignal(s, *wg);
+      return;
     default:
       break;
     }
@@ -960,8 +1019,19 @@ private:
     }
     if (afterPanic(s, h, m.op))
       return;
-    if (m.op == OpKind::Close)
+    if (m.op == OpKind::Close) {
       closeChannels(s, h, call->getBeginLoc(), true);
+      if (p)
+        recordSignal(s, *p);
+    }
+    // A receive from a channel nothing is sent on returns only at its close.
+    if (p && (m.op == OpKind::Recv || m.op == OpKind::RecvOk || m.op == OpKind::Range)) {
+      bool onlyClose = !h.chans.empty();
+      for (ChanId c : h.chans)
+        onlyClose &= !chanState(s, c).mayHoldValues;
+      if (onlyClose)
+        joinSignal(s, *p);
+    }
   }
 
   const CXXForRangeStmt *enclosingRangeFor(const Expr *beginCall) {
@@ -1289,6 +1359,9 @@ public:
     };
     for (auto &[path, at] : reassigned_)
       sum.entries.push_back({path, FunctionSummary::Effect::Reassigns, at});
+    for (auto &[signal, closed] : signals_)
+      for (auto &[path, at] : closed)
+        sum.entries.push_back({path, FunctionSummary::Effect::ClosedBeforeSignal, at, signal});
     if (!exit_.reachable && sendLocs_.empty())
       return sum;
 

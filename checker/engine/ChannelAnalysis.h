@@ -54,11 +54,15 @@ struct FunctionSummary {
   // caller no longer knows which channel (if any) it holds.
   // Escapes: the function hands the channel to code the analysis cannot
   // see (an unknown function, a field, a global), which may send on it.
-  enum class Effect { AlwaysCloses, MayClose, Sends, Reassigns, Escapes };
+  // ClosedBeforeSignal: on every path, the channel is closed before the
+  // function signals `signal` (a WaitGroup done, or the close of a channel
+  // nothing is sent on): whoever waits for that signal sees it closed.
+  enum class Effect { AlwaysCloses, MayClose, Sends, Reassigns, Escapes, ClosedBeforeSignal };
   struct Entry {
     PathId target;                 // rooted at a parameter, `this`, or a non-local variable
     Effect effect;
     clang::SourceLocation loc;     // the close or send inside the function
+    PathId signal = 0;             // ClosedBeforeSignal: the WaitGroup or channel signalled
   };
   std::vector<Entry> entries;
 };

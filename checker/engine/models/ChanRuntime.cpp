@@ -25,6 +25,8 @@ const CallModel kCalls[] = {
     {"chan::on_send", OpKind::SelectSend, 0, /*callback*/ 2},
     {"chan::on_recv", OpKind::SelectRecv, 0, /*callback*/ 1},
     {"chan::go", OpKind::Spawn, -1, /*callable*/ 0},
+    {"chan::WaitGroup::done", OpKind::WaitDone, -1},
+    {"chan::WaitGroup::wait", OpKind::WaitJoin, -1},
 };
 
 } // namespace

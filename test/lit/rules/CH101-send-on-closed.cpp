@@ -98,6 +98,33 @@ template <class C> void send_after_close(C c) {
 }
 template void send_after_close(chan::Chan<int>);
 
+void closed_by_goroutine_before_waitgroup_done() {
+  auto jobs = chan::make<int>(1);
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([&] {
+    jobs.send(1);
+    jobs.close();
+    wg.done();
+  });
+  wg.wait(); // the close happened before done(): it is visible now
+  (void)jobs.recv();
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'jobs' that is closed on every path
+  jobs.send(2);
+}
+
+void closed_before_signal_channel_close() {
+  auto data = chan::make<int>(1);
+  auto finished = chan::make<chan::Unit>();
+  chan::go([data, finished] {
+    data.close();
+    finished.close();
+  });
+  finished.recv(); // nothing is sent on `finished`: this returns at its close
+  // CHECK: :[[@LINE+1]]:3: error: send on channel 'data' that is closed on every path
+  data.send(1);
+}
+
 // CHECK-NOT: {{^/.*}}[CH101
 // ---- negative cases: nothing below may be reported ----
 
@@ -150,4 +177,41 @@ void other_channel_closed() {
 
 void select_with_default_on_open(chan::Chan<int> ch) {
   chan::select(chan::on_send(ch, 1, [] {}), chan::on_default([] {}));
+}
+
+void done_before_close() {
+  auto jobs = chan::make<int>(1);
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([&] {
+    wg.done();
+    jobs.close(); // may still be ahead when wait() returns
+  });
+  wg.wait();
+  jobs.send(1);
+}
+
+void signal_channel_also_carries_values() {
+  auto data = chan::make<int>(1);
+  auto events = chan::make<int>(1);
+  chan::go([data, events] {
+    events.send(1);
+    data.close();
+    events.close();
+  });
+  (void)events.recv(); // returns at the send, before the close
+  data.send(1);
+}
+
+void closed_only_on_some_goroutine_paths(bool stop) {
+  auto jobs = chan::make<int>(1);
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([&] {
+    if (stop)
+      jobs.close();
+    wg.done();
+  });
+  wg.wait();
+  jobs.send(1);
 }
