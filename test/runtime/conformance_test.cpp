@@ -118,13 +118,14 @@ TEST(UnbufferedChannel, SendBlocksUntilAReceiverTakesTheValue) {
 
 TEST(UnbufferedChannel, SendReturnsOnlyAfterTheReceiverArrives) {
   // The receiver shows up only after kBlockWindow: a send that returned
-  // sooner would have completed without a partner.
+  // sooner would have completed without a partner.  The clock starts before
+  // the receiver is launched, since its window starts when it is launched.
   auto ch = chan::make<int>();
+  const auto start = std::chrono::steady_clock::now();
   auto receiver = start_probe([ch]() mutable {
     std::this_thread::sleep_for(kBlockWindow);
     EXPECT_EQ(ch.recv(), 7);
   });
-  const auto start = std::chrono::steady_clock::now();
   ch.send(7);
   EXPECT_GE(std::chrono::steady_clock::now() - start, kBlockWindow);
   EXPECT_TRUE(finishes(receiver));
