@@ -63,11 +63,12 @@ setup_apt() {
   # three: cmake for leveldb/spdlog, autotools + bear for zeromq3, the external
   # fmt spdlog's Debian source is built against (its bundled copy is removed),
   # snappy for leveldb's compression path, gtest/gmock/benchmark for leveldb's
-  # tests (Debian builds them against the system copies).
+  # tests and catch2 for spdlog's (Debian builds both against the system
+  # copies: without catch2 every spdlog test TU fails on <catch2/catch.hpp>).
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     -o DPkg::Lock::Timeout=600 \
     dpkg-dev bear time cmake ninja-build make g++ pkgconf autoconf automake libtool \
-    libfmt-dev libsnappy-dev libgtest-dev libgmock-dev libbenchmark-dev >/dev/null
+    libfmt-dev libsnappy-dev libgtest-dev libgmock-dev libbenchmark-dev catch2 >/dev/null
 }
 
 # --- 2. sources --------------------------------------------------------------

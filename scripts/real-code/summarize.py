@@ -157,7 +157,7 @@ def print_package(r):
     print(f"  database     {r['database']}")
     print(f"  TUs          {db['files']} files ({db['c_files']} C), {db['entries']} entries; "
           f"{r['tus_started']} started")
-    state = ("HUNG (timeout)" if r["hung"] else "CRASHED" if r["crashed"] else "ok")
+    state = ("HUNG (timeout)" if r["hung"] else "CRASHED" if r["crashed"] else "no crash")
     sig = f", signal {r['signal']}" if r["signal"] else ""
     print(f"  exit status  {r['status']}{sig} -> {state}")
     if r["last_started"]:
@@ -193,12 +193,12 @@ def print_package(r):
 
 
 def markdown_table(results):
-    rows = ["| package | version | TUs | findings | parse failures | crashes / hangs | internal errors | wall | user+sys | max RSS |",
+    rows = ["| package | version | TUs (commands) | findings | parse failures | crashes / hangs | internal errors | wall | user+sys | max RSS |",
             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         cpu = (r["user_s"] or 0) + (r["sys_s"] or 0)
         bad = "hang" if r["hung"] else ("crash" if r["crashed"] else "0")
-        rows.append(f"| {r['package']} | {r['version']} | {r['db']['files']} | {len(r['findings'])} | "
+        rows.append(f"| {r['package']} | {r['version']} | {r['db']['files']} ({r['db']['entries']}) | {len(r['findings'])} | "
                     f"{len(r['parse_failures'])} | {bad} | {len(r['internal_errors'])} | "
                     f"{fmt_seconds(r['wall_s'])} | {fmt_seconds(cpu)} | {fmt_rss(r['max_rss_kb'])} |")
     return "\n".join(rows)

@@ -125,7 +125,7 @@ class SummariseTest(unittest.TestCase):
         r = summarize.summarise(d.path)
         self.assertEqual(len(r["findings"]), 1)
         self.assertFalse(r["crashed"])
-        self.assertIn("| finding | 1.0-1 | 2 | 1 | 0 | 0 | 0 |", summarize.markdown_table([r]))
+        self.assertIn("| finding | 1.0-1 | 2 (3) | 1 | 0 | 0 | 0 |", summarize.markdown_table([r]))
         self.assertEqual(summarize.main(["summarize", d.path]), 0)
 
     def test_time_v_clock_formats(self):
