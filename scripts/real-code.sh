@@ -139,7 +139,10 @@ compdb_zeromq3() {
       ./configure --disable-Werror --disable-static --without-libsodium \
         CXXFLAGS="$(deb_flags CXXFLAGS)" CFLAGS="$(deb_flags CFLAGS)" CPPFLAGS="$(deb_flags CPPFLAGS)" >&2
       make clean >/dev/null 2>&1 || true
-      bear --output compile_commands.json -- make -j"$jobs" all check TESTS= >&2
+      # Two makes in sequence: `make -jN all check` builds both goals at once
+      # and races on the same objects.
+      bear --output compile_commands.json -- \
+        sh -c "make -j$jobs all && make -j$jobs check TESTS=" >&2
     )
   fi
   printf '%s\n' "$src"
