@@ -98,12 +98,7 @@ void buffer_take(hchan_base* c, void* elem) {
 template <class Ready>
 bool spin_before_park(hchan_base* c, Ready ready) {
   if (c->dataqsiz == 0) return false;  // unbuffered: the partner must queue
-  if (!worth_spinning()) return false;
-  for (int i = 0; i < 256; ++i) {
-    if (ready()) return true;
-    cpu_relax();
-  }
-  return ready();
+  return wait_briefly(current_g(), ready);
 }
 
 }  // namespace

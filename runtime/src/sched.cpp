@@ -74,6 +74,7 @@ G* alloc_g(bool main_thread) {
   g->param = nullptr;
   g->select_done.store(0, std::memory_order_relaxed);
   g->wake.store(0, std::memory_order_relaxed);
+  g->spin_average = 0;
   r.all.push_back(g);
   return g;
 }
@@ -415,25 +416,11 @@ bool worth_spinning() noexcept {
 }
 
 void park(G* g) noexcept {
-  // Spin first: a partner on another core usually answers within a few
-  // hundred nanoseconds, far sooner than a futex round trip.  Not when the
-  // CPUs are oversubscribed: then the spin only delays the partner.
-  const bool spin = worth_spinning();
-  const int spins = spin ? 150 : 0;
-  const int yields = spin ? 3 : 1;
-  for (int i = 0; i < spins; ++i) {
-    if (g->wake.load(std::memory_order_acquire) == 1) {
-      g->wake.store(0, std::memory_order_relaxed);
-      return;
-    }
-    cpu_relax();
-  }
-  for (int i = 0; i < yields; ++i) {
-    std::this_thread::yield();
-    if (g->wake.load(std::memory_order_acquire) == 1) {
-      g->wake.store(0, std::memory_order_relaxed);
-      return;
-    }
+  // A partner running on another core usually answers within a few hundred
+  // nanoseconds, far sooner than a futex round trip.
+  if (wait_briefly(g, [g] { return g->wake.load(std::memory_order_acquire) == 1; })) {
+    g->wake.store(0, std::memory_order_relaxed);
+    return;
   }
   std::uint32_t idle = 0;
   if (g->wake.compare_exchange_strong(idle, 2, std::memory_order_acquire)) {

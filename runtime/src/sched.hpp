@@ -8,9 +8,11 @@
 // on; a waker increments it for the goroutine it wakes before releasing that
 // lock (Go's goready), never the woken goroutine itself.  So live reaches 0
 // only when every known goroutine is parked with nobody left to wake it.
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <source_location>
+#include <thread>
 
 #include "chan/detail/core.hpp"
 
@@ -36,6 +38,10 @@ struct G {
   bool is_main = false;
   // Parker word: 0 idle, 1 woken, 2 sleeping on the futex.
   std::atomic<std::uint32_t> wake{0};
+  // Adaptive spinning: a running average of the pause iterations this
+  // goroutine's recent brief waits needed; a wait that ran out decays it.
+  // Only the goroutine itself touches it.
+  int spin_average = 0;
   // Go's g.selectDone: the waker that CASes it 0 -> 1 wins the select.
   std::atomic<std::uint32_t> select_done{0};
   sudog* param = nullptr;  // the sudog that woke us, set by the waker
@@ -76,6 +82,34 @@ void unpark(G* g) noexcept;
 bool worth_spinning() noexcept;
 // Parks until unparked.
 void park(G* g) noexcept;
+
+// The pause-loop bound of a brief wait is 2 * spin_average + spin_floor,
+// capped at spin_ceiling (a PAUSE is roughly 10-40 ns, model-dependent).
+inline constexpr int spin_floor = 16;
+inline constexpr int spin_ceiling = 256;
+
+// Waits briefly for ready() before the caller sleeps: spins with PAUSE,
+// but only while a partner can be running on another CPU
+// (worth_spinning) and for as long as such spins recently paid off, then
+// yields the CPU once, which lets a partner that shares this CPU run.
+// Spinning that does not pay steals the time slice from the thread that
+// would make progress, so a spin that runs out halves the next bound.
+template <class Ready>
+bool wait_briefly(G* g, Ready ready) noexcept {
+  if (worth_spinning()) {
+    const int limit = std::min(2 * g->spin_average + spin_floor, spin_ceiling);
+    for (int i = 0; i < limit; ++i) {
+      if (ready()) {
+        g->spin_average += (i - g->spin_average) / 4;
+        return true;
+      }
+      cpu_relax();
+    }
+    g->spin_average /= 2;
+  }
+  std::this_thread::yield();
+  return ready();
+}
 
 // Pending timers (after, with_timeout) keep the detector quiet.
 void timer_added() noexcept;
