@@ -4,6 +4,7 @@
 // receiver (or vice versa) hands the value over directly and wakes it.
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include "chan/detail/core.hpp"
 #include "chan/errors.hpp"
@@ -251,6 +252,54 @@ void block_forever_select(const std::source_location& loc) {
   block_forever(wait_reason::select_no_cases, loc);
 }
 
+namespace {
+
+// One case of select's polling passes, with its channel locked: if the case
+// can proceed, performs it, calls unlock() (which releases the lock(s)
+// held), wakes the partner and returns the result; otherwise returns
+// nothing with the locks still held.  A send on a closed channel panics.
+template <class Unlock>
+std::optional<select_result> try_case(scase& cas, std::uint32_t i, Unlock unlock) {
+  hchan_base* c = cas.c;
+  if (cas.kind == case_kind::send) {
+    if (c->closed) {
+      unlock();
+      throw panic_error("send on closed channel", cas.loc);
+    }
+    if (sudog* sg = c->recvq.dequeue()) {
+      G* woken = send_direct(c, sg, cas.elem);
+      unlock();
+      unpark(woken);
+      return select_result{i, false};
+    }
+    if (c->count() < c->dataqsiz) {
+      buffer_put(c, cas.elem);
+      unlock();
+      return select_result{i, false};
+    }
+  } else {
+    if (sudog* sg = c->sendq.dequeue()) {
+      G* woken = recv_direct(c, sg, cas.elem);
+      unlock();
+      unpark(woken);
+      return select_result{i, true};
+    }
+    if (c->count() > 0) {
+      buffer_take(c, cas.elem);
+      unlock();
+      return select_result{i, true};
+    }
+    if (c->closed) {
+      unlock();
+      c->ops->reset(cas.elem);
+      return select_result{i, false};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 select_result selectgo(scase* cases, std::size_t n, std::uint32_t* order, sudog* sudogs,
                        const std::source_location& loc) {
   ensure_known();
@@ -300,47 +349,28 @@ select_result selectgo(scase* cases, std::size_t n, std::uint32_t* order, sudog*
     }
   };
 
+  // Pass 0 (not in Go): poll the cases in poll order, locking one channel
+  // at a time.  Taking a case that is ready while its channel is locked is
+  // an outcome Go's select can produce (uniformly random among the ready
+  // cases, as the order is random), and it saves locking every channel when
+  // one is ready, the common case under load.  Deciding that nothing is
+  // ready (default, or parking) needs all the locks at once: pass 1.  With
+  // a single channel the two passes would be the same.
+  for (std::size_t k = 0; npoll > 1 && k < npoll; ++k) {
+    const std::uint32_t i = pollorder[k];
+    hchan_base* c = cases[i].c;
+    c->lock.lock();
+    if (std::optional<select_result> r = try_case(cases[i], i, [c] { c->lock.unlock(); }))
+      return *r;
+    c->lock.unlock();
+  }
+
   lock_all();
 
   // Pass 1: take the first ready case in poll order.
   for (std::size_t k = 0; k < npoll; ++k) {
     const std::uint32_t i = pollorder[k];
-    scase& cas = cases[i];
-    hchan_base* c = cas.c;
-    if (cas.kind == case_kind::send) {
-      if (c->closed) {
-        unlock_all();
-        throw panic_error("send on closed channel", cas.loc);
-      }
-      if (sudog* sg = c->recvq.dequeue()) {
-        G* woken = send_direct(c, sg, cas.elem);
-        unlock_all();
-        unpark(woken);
-        return {i, false};
-      }
-      if (c->count() < c->dataqsiz) {
-        buffer_put(c, cas.elem);
-        unlock_all();
-        return {i, false};
-      }
-    } else {
-      if (sudog* sg = c->sendq.dequeue()) {
-        G* woken = recv_direct(c, sg, cas.elem);
-        unlock_all();
-        unpark(woken);
-        return {i, true};
-      }
-      if (c->count() > 0) {
-        buffer_take(c, cas.elem);
-        unlock_all();
-        return {i, true};
-      }
-      if (c->closed) {
-        unlock_all();
-        c->ops->reset(cas.elem);
-        return {i, false};
-      }
-    }
+    if (std::optional<select_result> r = try_case(cases[i], i, unlock_all)) return *r;
   }
 
   if (default_index < n) {
