@@ -88,12 +88,20 @@ void park(G* g) noexcept;
 inline constexpr int spin_floor = 16;
 inline constexpr int spin_ceiling = 256;
 
+// Yields before sleeping.  A thread that yields stays runnable, so when the
+// CPUs are busy it runs again after the others had their turn instead of
+// waiting to be woken and then scheduled.  On a loaded 2-core machine 16
+// yields instead of 1 cut buffered 1:1 wall time by 25-35% for 20-50% more
+// CPU; on an idle CPU a yield is one cheap system call.
+inline constexpr int yield_limit = 16;
+
 // Waits briefly for ready() before the caller sleeps: spins with PAUSE,
 // but only while a partner can be running on another CPU
 // (worth_spinning) and for as long as such spins recently paid off, then
-// yields the CPU once, which lets a partner that shares this CPU run.
-// Spinning that does not pay steals the time slice from the thread that
-// would make progress, so a spin that runs out halves the next bound.
+// yields the CPU up to yield_limit times, which lets a partner that shares
+// this CPU run.  Spinning that does not pay steals the time slice from the
+// thread that would make progress, so a spin that runs out halves the next
+// bound.
 template <class Ready>
 bool wait_briefly(G* g, Ready ready) noexcept {
   if (worth_spinning()) {
@@ -107,8 +115,11 @@ bool wait_briefly(G* g, Ready ready) noexcept {
     }
     g->spin_average /= 2;
   }
-  std::this_thread::yield();
-  return ready();
+  for (int i = 0; i < yield_limit; ++i) {
+    std::this_thread::yield();
+    if (ready()) return true;
+  }
+  return false;
 }
 
 // Pending timers (after, with_timeout) keep the detector quiet.
