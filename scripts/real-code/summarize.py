@@ -161,7 +161,10 @@ def print_package(r):
     sig = f", signal {r['signal']}" if r["signal"] else ""
     print(f"  exit status  {r['status']}{sig} -> {state}")
     if r["last_started"]:
-        print(f"  last TUs started: {', '.join(r['last_started'])}")
+        # Progress is printed when a TU starts, so a slow TU started long
+        # before these may be the one that crashed (zeromq3's did).
+        print(f"  last TUs started: {', '.join(r['last_started'])} "
+              f"(the culprit may have started earlier: run the TUs singly to find it)")
     if not r["report_written"]:
         print("  no report written")
     print(f"  time         wall {fmt_seconds(r['wall_s'])}, user {fmt_seconds(r['user_s'])}, "
