@@ -78,7 +78,8 @@ for n in $sizes; do
     parse_ir[$n]=$(bench_instructions "$clangxx" -fsyntax-only "${flags[@]}" "$tu")
     check_ir[$n]=$(bench_instructions "$chcheck" --no-progress "$tu" -- "${flags[@]}")
   fi
-  echo "measured $n functions (load $(bench_load))" >&2
+  # Each size's figures as soon as they are known (a long run can be cut short).
+  echo "measured $n functions: parse ${parse_cpu[$n]} s, chcheck ${check_cpu[$n]} s CPU (wall ${parse_wall[$n]}, ${check_wall[$n]})${parse_ir[$n]:+, instructions ${parse_ir[$n]}, ${check_ir[$n]}} (load $(bench_load))" >&2
 done
 
 echo "| functions | lines | parse s | chcheck s | ratio | analysis s | analysis ms/function |"
