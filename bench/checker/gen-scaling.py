@@ -16,6 +16,8 @@ Every function has one of the shapes channel code really has, in rotation:
                 counter, the merge closing after a WaitGroup
   timeout       a request answered on a buffered channel, raced with after()
 
+N counts the shape functions; each server shape adds its struct and its
+close_server_<i> helper (N/6 more small functions) and main() calls them all.
 Each function is a whole life cycle (make, go, send, recv/range/select,
 close), so the analysis has as much to do per function at every size:
 growth with N is the analyzer's, not the input's.  The program is bug-free
