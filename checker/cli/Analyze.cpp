@@ -10,6 +10,7 @@
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
+#include <llvm/Support/CrashRecoveryContext.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/FileSystem.h>
@@ -76,14 +77,26 @@ public:
       return;
     // Exceptions must not unwind through Clang's frames (built without
     // exceptions); an engine failure becomes this TU's tool error.
-    try {
-      std::vector<Finding> found = analyzeTranslationUnit(ctx, rules_);
+    // A crash in the engine (a bug of ours) is contained to this TU: it is
+    // reported as this TU's tool error and the other TUs are still analysed.
+    static const bool recoveryEnabled = (llvm::CrashRecoveryContext::Enable(), true);
+    (void)recoveryEnabled;
+    std::vector<Finding> found;
+    llvm::CrashRecoveryContext recovery;
+    bool finished = recovery.RunSafely([&] {
+      try {
+        found = analyzeTranslationUnit(ctx, rules_);
+      } catch (const std::exception &e) {
+        out_.internalError = e.what();
+      } catch (...) {
+        out_.internalError = "unknown exception";
+      }
+    });
+    if (!finished)
+      out_.internalError = "the analysis crashed on this translation unit "
+                           "(please report it with the file)";
+    else
       out_.findings.insert(out_.findings.end(), found.begin(), found.end());
-    } catch (const std::exception &e) {
-      out_.internalError = e.what();
-    } catch (...) {
-      out_.internalError = "unknown exception";
-    }
   }
 
 private:

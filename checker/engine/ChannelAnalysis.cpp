@@ -81,6 +81,14 @@ struct ChanState {
   // Closed by a goroutine before it signals the key (a WaitGroup, or a
   // channel it closes): waiting for that signal makes the close visible.
   std::map<PathId, SourceLocation> closedAtSignal;
+  // Goroutines started here that send on the channel, by spawn site: the
+  // signals that, once waited for, mean they are done sending.
+  struct PendingSender {
+    SourceLocation sendAt;
+    std::set<PathId> doneAt;
+    friend bool operator==(const PendingSender &, const PendingSender &) = default;
+  };
+  std::map<unsigned, PendingSender> pendingSenders;
   SourceLocation elsewhereAt, spawnAt;
   friend bool operator==(const ChanState &, const ChanState &) = default;
 
@@ -94,6 +102,7 @@ struct ChanState {
     mayHoldValues |= o.mayHoldValues;
     for (auto it = closedAtSignal.begin(); it != closedAtSignal.end();)
       it = o.closedAtSignal.count(it->first) ? std::next(it) : closedAtSignal.erase(it);
+    pendingSenders.insert(o.pendingSenders.begin(), o.pendingSenders.end());
     joinLoc(elsewhereAt, o.elsewhereAt);
     joinLoc(spawnAt, o.spawnAt);
   }
@@ -122,6 +131,7 @@ struct State {
   bool reachable = false;
   std::map<PathId, HandleVal> handles;
   std::map<ChanId, ChanState> chans;
+  std::set<PathId> signalled; // signals this function gave on some path reaching here
   friend bool operator==(const State &, const State &) = default;
 };
 
@@ -245,6 +255,8 @@ private:
   // Per signal this function sends (a WaitGroup done, a close): the channels
   // the caller can see that are closed before it on every path.
   std::map<PathId, std::map<PathId, SourceLocation>> signals_;
+  // Per signal: the channels the caller can see that may be sent on after it.
+  std::map<PathId, std::set<PathId>> sentAfterSignal_;
   struct Spawn {
     const FunctionDecl *body;
     SourceLocation at;
@@ -329,6 +341,7 @@ private:
     for (auto &[c, v] : into.chans)
       if (!from.chans.count(c))
         v.join(defaultChanState(c));
+    into.signalled.insert(from.signalled.begin(), from.signalled.end());
   }
   static State acrossBackEdge(State s) {
     for (auto &[c, v] : s.chans)
@@ -514,6 +527,12 @@ private:
       joinLoc(f.closedAt, cs.closedAt);
       f.closedByOtherGoroutine = maxCertainty(f.closedByOtherGoroutine, cs.elsewhere);
       f.otherGoroutineStartedOnThisPath |= cs.spawnedOnThisPath;
+      if (!cs.pendingSenders.empty()) {
+        f.otherGoroutineMaySend = true;
+        joinLoc(f.pendingSenderSpawnAt,
+                SourceLocation::getFromRawEncoding(cs.pendingSenders.begin()->first));
+        joinLoc(f.pendingSendAt, cs.pendingSenders.begin()->second.sendAt);
+      }
       anyValues |= cs.mayHoldValues;
       joinLoc(f.otherGoroutineCloseAt, cs.elsewhereAt);
       joinLoc(f.otherGoroutineSpawnAt, cs.spawnAt);
@@ -689,6 +708,7 @@ private:
   void recordSignal(State &s, PathId signal) {
     if (!rootVisible(signal))
       return;
+    s.signalled.insert(signal);
     std::map<PathId, SourceLocation> closed;
     for (auto &[path, chan] : symbolicChans_)
       if (rootVisible(path))
@@ -702,11 +722,14 @@ private:
 
   // Waiting for `signal` returned: closes that preceded it are now visible.
   void joinSignal(State &s, PathId signal) {
-    for (auto &[c, cs] : s.chans)
+    for (auto &[c, cs] : s.chans) {
       if (auto it = cs.closedAtSignal.find(signal); it != cs.closedAtSignal.end()) {
         cs.bits = kClosed;
         cs.closedAt = it->second;
       }
+      for (auto it = cs.pendingSenders.begin(); it != cs.pendingSenders.end();)
+        it = it->second.doneAt.count(signal) ? cs.pendingSenders.erase(it) : std::next(it);
+    }
   }
 
   void noteEscape(State &s, const HandleVal &h) {
@@ -741,8 +764,11 @@ private:
   void noteSend(State &s, const HandleVal &h, SourceLocation at) {
     mayFill(s, h);
     for (ChanId c : h.chans)
-      if (chanInfos_[c].symbolicPath)
+      if (chanInfos_[c].symbolicPath) {
         sendLocs_.emplace(c, at);
+        for (PathId signal : s.signalled)
+          sentAfterSignal_[signal].insert(*chanInfos_[c].symbolicPath);
+      }
   }
 
   void noteOwnClose(const Expr *chanExpr, const HandleVal &h, Certainty c, SourceLocation at) {
@@ -834,13 +860,14 @@ private:
           noteOwnClose(chanExpr, h, Certainty::Definitely, e.loc);
           if (afterPanic(s, h, OpKind::Close))
             return;
-          closeChannels(s, h, e.loc, true);
+          // In this function's history the close happens at the call.
+          closeChannels(s, h, call->getBeginLoc(), true);
           break;
         }
         [[fallthrough]];
       case FunctionSummary::Effect::MayClose:
         noteOwnClose(chanExpr, h, Certainty::Maybe, e.loc);
-        closeChannels(s, h, e.loc, false);
+        closeChannels(s, h, call->getBeginLoc(), false);
         break;
       case FunctionSummary::Effect::Reassigns:
         if (path)
@@ -850,7 +877,8 @@ private:
         noteEscape(s, h);
         break;
       case FunctionSummary::Effect::ClosedBeforeSignal:
-        break; // a direct call's closes are already in sequence
+      case FunctionSummary::Effect::SentBeforeSignal:
+        break; // a direct call's operations are already in sequence
       case FunctionSummary::Effect::Sends:
         if (!mayNotRun) {
           recordOp(s, OpKind::Send, call, named ? nullptr : chanExpr, h, path, callee, e.loc);
@@ -916,6 +944,20 @@ private:
         if (e.effect == FunctionSummary::Effect::Sends ||
             e.effect == FunctionSummary::Effect::Escapes) {
           noteEscape(s, path ? handle(s, *path) : valueOf(s, arg));
+          continue;
+        }
+        if (e.effect == FunctionSummary::Effect::SentBeforeSignal) {
+          // Only a goroutine whose sends end with a signal we can see is
+          // tracked: its sends are over once that signal is waited for.
+          auto sig = translate(call, body, e.signal, m.extraArg + 1);
+          if (!sig || !sig->first)
+            continue;
+          HandleVal h = path ? handle(s, *path) : valueOf(s, arg);
+          for (ChanId ch : h.chans) {
+            auto &pending = chanState(s, ch).pendingSenders[call->getBeginLoc().getRawEncoding()];
+            pending.sendAt = e.loc;
+            pending.doneAt.insert(*sig->first);
+          }
           continue;
         }
         if (e.effect == FunctionSummary::Effect::ClosedBeforeSignal) {
@@ -994,6 +1036,11 @@ private:
     std::optional<PathId> p = pathOf(chanExpr);
     HandleVal h = p ? handle(s, *p) : valueOf(s, chanExpr);
     const Expr *site = call;
+    // `select(on_send(ch, v), on_default())`: a send case on a closed
+    // channel counts as ready, so as the only case besides default it is
+    // taken whenever the channel is closed: it sends as surely as send().
+    bool loneSendCase = m.op == OpKind::SelectSend && onlyCaseOfItsSelect(call);
+    OpKind op = loneSendCase ? OpKind::Send : m.op;
     if (m.op == OpKind::Range) {
       // Report a range-for at its range expression, as the user wrote it.
       if (const auto *loop = enclosingRangeFor(call)) {
@@ -1002,12 +1049,16 @@ private:
       }
     }
     recordOp(s, m.op, site, chanExpr, h, p);
+    if (recording_ && loneSendCase)
+      A.facts.ops.back().onlyCaseBesidesDefault = true;
     // A channel sent as a value (a channel of channels) goes where we cannot follow.
     for (const Expr *arg : call->arguments())
       if (arg != chanExpr && isChannel(arg->getType()))
         noteEscape(s, valueOf(s, arg));
-    if (m.op == OpKind::Send || m.op == OpKind::SelectSend)
+    if (op == OpKind::Send)
       noteSend(s, h, call->getBeginLoc());
+    else if (op == OpKind::SelectSend)
+      mayFill(s, h);
     if (m.op == OpKind::Close)
       noteOwnClose(chanExpr, h, Certainty::Definitely, call->getBeginLoc());
     if (m.op == OpKind::SelectRecv || m.op == OpKind::SelectSend) {
@@ -1032,6 +1083,28 @@ private:
       if (onlyClose)
         joinSignal(s, *p);
     }
+  }
+
+  // Whether this select case is the only non-default case of the select
+  // call it is an argument of.
+  bool onlyCaseOfItsSelect(const CallExpr *caseCall) {
+    const Stmt *p = parents_.getParent(caseCall);
+    while (p && isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                    CXXConstructExpr, ExprWithCleanups>(p))
+      p = parents_.getParent(p);
+    const auto *select = dyn_cast_or_null<CallExpr>(p);
+    if (!select)
+      return false;
+    unsigned cases = 0;
+    for (const Expr *arg : select->arguments()) {
+      const auto *c = dyn_cast_or_null<CallExpr>(strip(arg));
+      const CallModel *cm = c ? A.models.callModel(c) : nullptr;
+      if (!cm)
+        continue;
+      if (cm->op == OpKind::SelectSend || cm->op == OpKind::SelectRecv)
+        ++cases;
+    }
+    return cases == 1;
   }
 
   const CXXForRangeStmt *enclosingRangeFor(const Expr *beginCall) {
@@ -1216,8 +1289,9 @@ private:
     if (const auto *u = dyn_cast_or_null<UnaryOperator>(cond); u && u->getOpcode() == UO_LNot)
       return refine(s, u->getSubExpr(), !branch);
     const auto *mc = dyn_cast_or_null<CXXMemberCallExpr>(cond);
-    if (!mc || !isa<CXXConversionDecl>(mc->getMethodDecl()) ||
-        !isChannel(mc->getImplicitObjectArgument()->getType()))
+    // Calls through a pointer to member have no method declaration.
+    if (!mc || !isa_and_nonnull<CXXConversionDecl>(mc->getMethodDecl()) ||
+        !mc->getImplicitObjectArgument() || !isChannel(mc->getImplicitObjectArgument()->getType()))
       return;
     std::optional<PathId> p = pathOf(mc->getImplicitObjectArgument());
     if (!p)
@@ -1359,9 +1433,14 @@ public:
     };
     for (auto &[path, at] : reassigned_)
       sum.entries.push_back({path, FunctionSummary::Effect::Reassigns, at});
-    for (auto &[signal, closed] : signals_)
+    for (auto &[signal, closed] : signals_) {
       for (auto &[path, at] : closed)
         sum.entries.push_back({path, FunctionSummary::Effect::ClosedBeforeSignal, at, signal});
+      const std::set<PathId> &late = sentAfterSignal_[signal];
+      for (auto &[chan, at] : sendLocs_)
+        if (PathId path = *chanInfos_[chan].symbolicPath; rootVisible(path) && !late.count(path))
+          sum.entries.push_back({path, FunctionSummary::Effect::SentBeforeSignal, at, signal});
+    }
     if (!exit_.reachable && sendLocs_.empty())
       return sum;
 

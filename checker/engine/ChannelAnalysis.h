@@ -57,12 +57,15 @@ struct FunctionSummary {
   // ClosedBeforeSignal: on every path, the channel is closed before the
   // function signals `signal` (a WaitGroup done, or the close of a channel
   // nothing is sent on): whoever waits for that signal sees it closed.
-  enum class Effect { AlwaysCloses, MayClose, Sends, Reassigns, Escapes, ClosedBeforeSignal };
+  // SentBeforeSignal: every send on the channel precedes the signal, so a
+  // waiter that saw the signal knows no more values come from this function.
+  enum class Effect { AlwaysCloses, MayClose, Sends, Reassigns, Escapes, ClosedBeforeSignal,
+                      SentBeforeSignal };
   struct Entry {
     PathId target;                 // rooted at a parameter, `this`, or a non-local variable
     Effect effect;
     clang::SourceLocation loc;     // the close or send inside the function
-    PathId signal = 0;             // ClosedBeforeSignal: the WaitGroup or channel signalled
+    PathId signal = 0;             // *BeforeSignal: the WaitGroup or channel signalled
   };
   std::vector<Entry> entries;
 };

@@ -85,9 +85,6 @@ void FindingBuilder::addHistory(Finding &f, const ChannelOpFact &fact, bool nil,
     addStep(f, fact.calleeOpLoc,
             "inside '" + fact.callee + "', " +
                 (fact.op == OpKind::Close ? "the close" : "the send") + " is here");
-  std::stable_sort(f.path.begin(), f.path.end(), [](const PathStep &a, const PathStep &b) {
-    return a.loc.file == b.loc.file && std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
-  });
 }
 
 namespace {

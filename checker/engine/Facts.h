@@ -46,6 +46,10 @@ struct ChannelStateFact {
   clang::SourceLocation closedAt;    // a close reaching this operation
   clang::SourceLocation otherGoroutineCloseAt;
   clang::SourceLocation otherGoroutineSpawnAt;
+  // A goroutine started on this path sends on the channel and nothing has
+  // waited for the signal that follows its last send (Close only).
+  bool otherGoroutineMaySend = false;
+  clang::SourceLocation pendingSenderSpawnAt, pendingSendAt;
 };
 
 // How the value of a recv() is consumed.
@@ -67,6 +71,9 @@ struct ChannelOpFact {
   clang::SourceLocation calleeOpLoc;
   ChannelStateFact before;
   ReceivedValueFact value;           // Recv only
+  // SelectSend only: the select's one case besides default.  A send case on
+  // a closed channel counts as ready, so it is taken whenever it is closed.
+  bool onlyCaseBesidesDefault = false;
 };
 
 struct TranslationUnitFacts {

@@ -1,5 +1,8 @@
 // CH101 send-on-closed: a send on a channel that is closed on every path
 // (error) or on some path (warning) panics with "send on closed channel".
+// A close while a goroutine started earlier may still send (nothing waited
+// for the signal that ends its sends) is the same bug seen from the closer:
+// a warning at the close, since it depends on timing.
 #include "Rule.h"
 
 namespace chcheck {
@@ -11,24 +14,39 @@ public:
 
   void check(const TranslationUnitFacts &facts, FindingBuilder &out) const override {
     for (const ChannelOpFact &f : facts.ops) {
+      if (f.op == OpKind::Close && f.before.otherGoroutineMaySend && f.before.closed == Certainty::No &&
+          f.before.nil == Certainty::No) {
+        Finding &r = out.report(id(), Severity::Warning, f,
+                                "close of channel '" + f.subject +
+                                    "' while a goroutine started earlier may still send on it: "
+                                    "that send panics with \"send on closed channel\"; wait for "
+                                    "the goroutine before closing");
+        out.addStep(r, f.before.pendingSenderSpawnAt, "the goroutine is started here");
+        out.addStep(r, f.before.pendingSendAt, "it sends on channel '" + f.subject + "' here");
+        continue;
+      }
       if (f.op != OpKind::Send && f.op != OpKind::SelectSend)
         continue;
       const ChannelStateFact &s = f.before;
       if (s.nil == Certainty::Definitely || s.closed == Certainty::No ||
           s.closedOnlyInEarlierIteration)
         continue;
-      // A select send case runs only if chosen, and another ready case may
-      // always win: it is never more than "possibly".
+      // A select send case among other cases runs only if chosen, and
+      // another ready case may win: it is never more than "possibly".  (As
+      // the only case besides default the engine reports it as a Send.)
       bool select = f.op == OpKind::SelectSend;
-      if (select && s.closed != Certainty::Definitely)
+      bool maybeNotTaken = select && !f.onlyCaseBesidesDefault;
+      if (maybeNotTaken && s.closed != Certainty::Definitely)
         continue;
-      bool definite = s.closed == Certainty::Definitely && !select;
+      bool definite = s.closed == Certainty::Definitely && !maybeNotTaken;
       std::string when = s.closed == Certainty::Definitely ? "closed on every path reaching it"
                                                           : "closed on some paths reaching it";
       std::string what = !f.callee.empty() ? "call to '" + f.callee + "' sends on channel '" +
                                         f.subject + "', which is " + when
                                   : std::string(select ? "select case sends" : "send") +
                                         " on channel '" + f.subject + "' that is " + when;
+      if (f.onlyCaseBesidesDefault)
+        what += " (a default case does not prevent it: the send case of a closed channel is ready)";
       Finding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
                               what + ": it panics with \"send on closed channel\"");
       out.addHistory(r, f, false, true, false);

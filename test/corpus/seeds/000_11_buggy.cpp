@@ -17,7 +17,7 @@ std::atomic<int> closed_before_read_total{0};
 
 bool safe_send(chan::Chan<int> ch, int value) {
   bool sent = false;
-  chan::select(chan::on_send(ch, value, [&] { sent = true; }),  // expect: CH101
+  chan::select(chan::on_send(ch, value, [&] { sent = true; }),  // panics when ch is closed: reported at the call below
                chan::on_default([] { ++closed_before_read_total; }));
   return sent;
 }
@@ -32,7 +32,7 @@ int main() {
   });
   safe_send(ch, 1);
   consumer_gone.recv();
-  safe_send(ch, 2);
+  safe_send(ch, 2);  // expect: CH101
   std::printf("dropped %d\n", closed_before_read_total.load());
   return 0;
 }

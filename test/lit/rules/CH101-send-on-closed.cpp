@@ -125,6 +125,49 @@ void closed_before_signal_channel_close() {
   data.send(1);
 }
 
+void close_while_worker_may_send() {
+  auto out = chan::make<int>(4);
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([&] {
+    out.send(1);
+    wg.done();
+  });
+  // CHECK: :[[@LINE+1]]:3: warning: close of channel 'out' while a goroutine started earlier may still send on it
+  out.close();
+  // CHECK: note: the goroutine is started here
+  // CHECK: note: it sends on channel 'out' here
+  wg.wait();
+}
+
+bool try_send(chan::Chan<int> ch, int v) {
+  bool sent = false;
+  chan::select(chan::on_send(ch, v, [&] { sent = true; }), chan::on_default([] {}));
+  return sent;
+}
+
+void nonblocking_send_on_closed() {
+  auto ch = chan::make<int>(1);
+  ch.close();
+  // A closed channel's send case is ready: the default does not protect it.
+  // CHECK: :[[@LINE+1]]:16: error: select case sends on channel 'ch' that is closed on every path reaching it (a default case does not prevent it
+  chan::select(chan::on_send(ch, 1, [] {}), chan::on_default([] {}));
+}
+
+void helper_with_nonblocking_send_on_closed() {
+  auto ch = chan::make<int>(1);
+  ch.close();
+  // CHECK: :[[@LINE+1]]:3: error: call to 'try_send' sends on channel 'ch', which is closed on every path
+  try_send(ch, 1);
+}
+
+void select_send_among_other_cases(chan::Chan<int> quit) {
+  auto ch = chan::make<int>(1);
+  ch.close();
+  // CHECK: :[[@LINE+1]]:16: warning: select case sends on channel 'ch' that is closed on every path
+  chan::select(chan::on_send(ch, 1, [] {}), chan::on_recv(quit, [](int, bool) {}));
+}
+
 // CHECK-NOT: {{^/.*}}[CH101
 // ---- negative cases: nothing below may be reported ----
 
@@ -214,4 +257,33 @@ void closed_only_on_some_goroutine_paths(bool stop) {
   });
   wg.wait();
   jobs.send(1);
+}
+
+void close_after_workers_are_done(int n) {
+  auto out = chan::make<int>(4);
+  chan::WaitGroup wg;
+  for (int i = 0; i < n; ++i) {
+    wg.add(1);
+    chan::go([&, i] {
+      out.send(i);
+      wg.done();
+    });
+  }
+  chan::go([&] {
+    wg.wait();
+    out.close();
+  });
+  for (int v : out)
+    (void)v;
+}
+
+void close_after_done_signal() {
+  auto out = chan::make<int>(4);
+  auto done = chan::make<chan::Unit>();
+  chan::go([out, done] {
+    out.send(1);
+    done.close();
+  });
+  done.recv();
+  out.close();
 }
