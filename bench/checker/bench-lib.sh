@@ -3,7 +3,8 @@
 # Timing: every command is run under /usr/bin/time, which gives its wall time
 # and its CPU time (user + sys, children included).  On a loaded machine the
 # wall time of a single-threaded tool grows with the load while its CPU time
-# barely moves, so the scripts report both and take ratios of CPU time.
+# moves much less (cache contention still inflates it), so the scripts
+# report both and take ratios of CPU time from interleaved runs.
 # Instruction counts (perf if the kernel exposes the counter, else
 # valgrind's cachegrind, ~25x slower) do not move with load at all.
 
