@@ -257,6 +257,7 @@ private:
   std::map<PathId, std::map<PathId, SourceLocation>> signals_;
   // Per signal: the channels the caller can see that may be sent on after it.
   std::map<PathId, std::set<PathId>> sentAfterSignal_;
+  std::set<PathId> waitedFor_, receivedFrom_; // visible WaitGroups waited on, channels received from
   struct Spawn {
     const FunctionDecl *body;
     SourceLocation at;
@@ -844,6 +845,8 @@ private:
     const FunctionSummary *sum = A.summaryOf(callee);
     if (!sum)
       return;
+    if (!mayNotRun)
+      applyJoins(s, call, callee, *sum, argOffset);
     for (const FunctionSummary::Entry &e : sum->entries) {
       auto t = translate(call, callee, e.target, argOffset);
       if (!t || !s.reachable)
@@ -878,7 +881,9 @@ private:
         break;
       case FunctionSummary::Effect::ClosedBeforeSignal:
       case FunctionSummary::Effect::SentBeforeSignal:
-        break; // a direct call's operations are already in sequence
+      case FunctionSummary::Effect::WaitsFor:
+      case FunctionSummary::Effect::ReceivesFrom:
+        break; // a direct call's operations are already in sequence; joins come first
       case FunctionSummary::Effect::Sends:
         if (!mayNotRun) {
           recordOp(s, OpKind::Send, call, named ? nullptr : chanExpr, h, path, callee, e.loc);
@@ -886,6 +891,29 @@ private:
         }
         break;
       }
+    }
+  }
+
+  // The callee's waits, applied before its other effects: a helper that
+  // waits for a worker and then closes closes after the worker is done.
+  void applyJoins(State &s, const CallExpr *call, const FunctionDecl *callee,
+                  const FunctionSummary &sum, unsigned argOffset) {
+    for (const FunctionSummary::Entry &e : sum.entries) {
+      if (e.effect != FunctionSummary::Effect::WaitsFor &&
+          e.effect != FunctionSummary::Effect::ReceivesFrom)
+        continue;
+      auto t = translate(call, callee, e.target, argOffset);
+      if (!t || !t->first)
+        continue;
+      if (e.effect == FunctionSummary::Effect::ReceivesFrom) {
+        const HandleVal &h = handle(s, *t->first);
+        bool onlyClose = !h.chans.empty();
+        for (ChanId c : h.chans)
+          onlyClose &= !chanState(s, c).mayHoldValues;
+        if (!onlyClose)
+          continue;
+      }
+      joinSignal(s, *t->first);
     }
   }
 
@@ -946,27 +974,24 @@ private:
           noteEscape(s, path ? handle(s, *path) : valueOf(s, arg));
           continue;
         }
-        if (e.effect == FunctionSummary::Effect::SentBeforeSignal) {
-          // Only a goroutine whose sends end with a signal we can see is
-          // tracked: its sends are over once that signal is waited for.
+        if (e.effect == FunctionSummary::Effect::SentBeforeSignal ||
+            e.effect == FunctionSummary::Effect::ClosedBeforeSignal) {
           auto sig = translate(call, body, e.signal, m.extraArg + 1);
           if (!sig || !sig->first)
             continue;
           HandleVal h = path ? handle(s, *path) : valueOf(s, arg);
           for (ChanId ch : h.chans) {
-            auto &pending = chanState(s, ch).pendingSenders[call->getBeginLoc().getRawEncoding()];
+            ChanState &cs = chanState(s, ch);
+            if (e.effect == FunctionSummary::Effect::ClosedBeforeSignal) {
+              cs.closedAtSignal[*sig->first] = e.loc;
+              continue;
+            }
+            // Only a goroutine whose sends end with a signal we can see is
+            // tracked: its sends are over once that signal is waited for.
+            auto &pending = cs.pendingSenders[call->getBeginLoc().getRawEncoding()];
             pending.sendAt = e.loc;
             pending.doneAt.insert(*sig->first);
           }
-          continue;
-        }
-        if (e.effect == FunctionSummary::Effect::ClosedBeforeSignal) {
-          auto sig = translate(call, body, e.signal, m.extraArg + 1);
-          if (!sig || !sig->first)
-            continue;
-          HandleVal h = path ? handle(s, *path) : valueOf(s, arg);
-          for (ChanId ch : h.chans)
-            chanState(s, ch).closedAtSignal[*sig->first] = e.loc;
           continue;
         }
         if (e.effect == FunctionSummary::Effect::Reassigns) {
@@ -1018,8 +1043,15 @@ private:
     case OpKind::WaitDone:
     case OpKind::WaitJoin:
       if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
-        if (std::optional<PathId> wg = pathOf(mc->getImplicitObjectArgument()))
-          m.op == OpKind::WaitDone ? recordSignal(s, *wg) : joinSignal(s, *wg);
+        if (std::optional<PathId> wg = pathOf(mc->getImplicitObjectArgument())) {
+          if (m.op == OpKind::WaitDone) {
+            recordSignal(s, *wg);
+          } else {
+            joinSignal(s, *wg);
+            if (rootVisible(*wg))
+              waitedFor_.insert(*wg);
+          }
+        }
       return;
     default:
       break;
@@ -1077,6 +1109,8 @@ private:
     }
     // A receive from a channel nothing is sent on returns only at its close.
     if (p && (m.op == OpKind::Recv || m.op == OpKind::RecvOk || m.op == OpKind::Range)) {
+      if (rootVisible(*p))
+        receivedFrom_.insert(*p);
       bool onlyClose = !h.chans.empty();
       for (ChanId c : h.chans)
         onlyClose &= !chanState(s, c).mayHoldValues;
@@ -1433,6 +1467,10 @@ public:
     };
     for (auto &[path, at] : reassigned_)
       sum.entries.push_back({path, FunctionSummary::Effect::Reassigns, at});
+    for (PathId wg : waitedFor_)
+      sum.entries.push_back({wg, FunctionSummary::Effect::WaitsFor, {}});
+    for (PathId ch : receivedFrom_)
+      sum.entries.push_back({ch, FunctionSummary::Effect::ReceivesFrom, {}});
     for (auto &[signal, closed] : signals_) {
       for (auto &[path, at] : closed)
         sum.entries.push_back({path, FunctionSummary::Effect::ClosedBeforeSignal, at, signal});

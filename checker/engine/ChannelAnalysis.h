@@ -59,8 +59,11 @@ struct FunctionSummary {
   // nothing is sent on): whoever waits for that signal sees it closed.
   // SentBeforeSignal: every send on the channel precedes the signal, so a
   // waiter that saw the signal knows no more values come from this function.
+  // WaitsFor / ReceivesFrom: the function waits on the WaitGroup, or
+  // receives from the channel (a join if nothing is ever sent on it); the
+  // caller applies these before the function's closes.
   enum class Effect { AlwaysCloses, MayClose, Sends, Reassigns, Escapes, ClosedBeforeSignal,
-                      SentBeforeSignal };
+                      SentBeforeSignal, WaitsFor, ReceivesFrom };
   struct Entry {
     PathId target;                 // rooted at a parameter, `this`, or a non-local variable
     Effect effect;

@@ -287,3 +287,19 @@ void close_after_done_signal() {
   done.recv();
   out.close();
 }
+
+void finish(chan::Chan<int> out, chan::WaitGroup &wg) {
+  wg.wait();
+  out.close();
+}
+
+void close_in_a_helper_that_waits_first() {
+  auto out = chan::make<int>(4);
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([&] {
+    out.send(1);
+    wg.done();
+  });
+  finish(out, wg);
+}
