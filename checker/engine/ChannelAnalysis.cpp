@@ -152,7 +152,7 @@ struct GoroutineContext {
   // Channels the spawning function had closed before the `go`: the close
   // happens before the goroutine starts.  `empty`: nothing was ever sent.
   struct Start {
-    SourceLocation closeAt, madeAt;
+    SourceLocation closeAt;
     bool empty;
   };
   std::map<PathId, Start> closedBeforeStart;
@@ -681,7 +681,7 @@ private:
                 SourceLocation calleeOpLoc = {}) {
     if (!recording_)
       return;
-    ChannelOpFact f{op, site->getBeginLoc(), site, fd_, subjectOf(chanExpr, p),
+    ChannelOpFact f{op, site->getBeginLoc(), fd_, subjectOf(chanExpr, p),
                     callee ? callee->getNameAsString() : std::string(), calleeOpLoc,
                     stateFact(s, h, site), {}};
     if (op == OpKind::Recv)
@@ -1027,8 +1027,7 @@ private:
           continue;
         const ChanState &cs = chanState(s, h.chans.front());
         if (cs.bits == kClosed)
-          sp.closedBeforeStart[A.paths.intern({var, {}})] = {cs.closedAt, chanInfos_[h.chans.front()].madeAt,
-                                                            !cs.mayHoldValues};
+          sp.closedBeforeStart[A.paths.intern({var, {}})] = {cs.closedAt, !cs.mayHoldValues};
       }
       spawns_.push_back(std::move(sp));
     }

@@ -14,7 +14,6 @@
 
 namespace clang {
 class ASTContext;
-class Expr;
 class FunctionDecl;
 } // namespace clang
 
@@ -62,7 +61,6 @@ struct ReceivedValueFact {
 struct ChannelOpFact {
   OpKind op;
   clang::SourceLocation loc;         // the operation, or the call that performs it
-  const clang::Expr *site = nullptr;
   const clang::FunctionDecl *function = nullptr;
   std::string subject;               // the channel as written: "ch", "d.queue"
   // The operation happens inside a called function whose summary says so
