@@ -96,8 +96,7 @@ struct ChanState {
     bits |= o.bits;
     joinLoc(closedAt, o.closedAt);
     if (elsewhere != o.elsewhere)
-      elsewhere = (elsewhere == Certainty::No || o.elsewhere == Certainty::No) ? Certainty::Maybe
-                                                                             : Certainty::Maybe;
+      elsewhere = Certainty::Maybe;
     spawnedOnThisPath = spawnedOnThisPath && o.spawnedOnThisPath;
     mayHoldValues |= o.mayHoldValues;
     for (auto it = closedAtSignal.begin(); it != closedAtSignal.end();)
@@ -300,8 +299,6 @@ private:
         s.closedAt = start->second.closeAt;
         s.mayHoldValues = !start->second.empty;
       }
-    }
-    if (gctx_ && chanInfos_[c].symbolicPath) {
       auto it = gctx_->closedElsewhere.find(*chanInfos_[c].symbolicPath);
       if (it != gctx_->closedElsewhere.end()) {
         s.elsewhere = it->second.certainty;
@@ -721,6 +718,16 @@ private:
         c = closed.count(c->first) ? std::next(c) : it->second.erase(c);
   }
 
+  // A receive from such a channel returns only at its close: a join point.
+  bool nothingEverSent(State &s, const HandleVal &h) {
+    if (h.chans.empty())
+      return false;
+    for (ChanId c : h.chans)
+      if (chanState(s, c).mayHoldValues)
+        return false;
+    return true;
+  }
+
   // Waiting for `signal` returned: closes that preceded it are now visible.
   void joinSignal(State &s, PathId signal) {
     for (auto &[c, cs] : s.chans) {
@@ -906,11 +913,7 @@ private:
       if (!t || !t->first)
         continue;
       if (e.effect == FunctionSummary::Effect::ReceivesFrom) {
-        const HandleVal &h = handle(s, *t->first);
-        bool onlyClose = !h.chans.empty();
-        for (ChanId c : h.chans)
-          onlyClose &= !chanState(s, c).mayHoldValues;
-        if (!onlyClose)
+        if (!nothingEverSent(s, handle(s, *t->first)))
           continue;
       }
       joinSignal(s, *t->first);
@@ -1110,10 +1113,7 @@ private:
     if (p && (m.op == OpKind::Recv || m.op == OpKind::RecvOk || m.op == OpKind::Range)) {
       if (rootVisible(*p))
         receivedFrom_.insert(*p);
-      bool onlyClose = !h.chans.empty();
-      for (ChanId c : h.chans)
-        onlyClose &= !chanState(s, c).mayHoldValues;
-      if (onlyClose)
+      if (nothingEverSent(s, h))
         joinSignal(s, *p);
     }
   }
@@ -1455,15 +1455,6 @@ public:
 
   FunctionSummary summarize() {
     FunctionSummary sum;
-    auto visible = [&](PathId p) {
-      const void *root = A.paths.get(p).root;
-      if (root == &kThisRoot)
-        return true;
-      const auto *vd = static_cast<const VarDecl *>(root);
-      if (isa<ParmVarDecl>(vd) && vd->getDeclContext() == fd_)
-        return true;
-      return !fd_->Encloses(vd->getDeclContext());
-    };
     for (auto &[path, at] : reassigned_)
       sum.entries.push_back({path, FunctionSummary::Effect::Reassigns, at});
     for (PathId wg : waitedFor_)
@@ -1482,7 +1473,7 @@ public:
       return sum;
 
     for (auto &[path, chan] : symbolicChans_) {
-      if (!visible(path))
+      if (!rootVisible(path))
         continue;
       if (exit_.reachable) {
         std::uint8_t bits = chanState(exit_, chan).bits;
@@ -1558,8 +1549,6 @@ void ChannelAnalysis::Impl::run(const FunctionDecl *fd, bool record, const Gorou
 ChannelAnalysis::ChannelAnalysis(ASTContext &ctx, TranslationUnitFacts &facts)
     : impl_(std::make_unique<Impl>(ctx, facts)) {}
 ChannelAnalysis::~ChannelAnalysis() = default;
-
-bool ChannelAnalysis::isAnalysable(const FunctionDecl *fd) const { return impl_->isAnalysable(fd); }
 
 void ChannelAnalysis::analyzeForFacts(const FunctionDecl *fd) {
   if (!impl_->isAnalysable(fd) || !impl_->factsDone.insert(fd).second)

@@ -82,10 +82,6 @@ public:
   // in its default context and records its facts.
   void analyzeForFacts(const clang::FunctionDecl *fd);
 
-  // Whether the engine analyses this function at all (user code with a body,
-  // not part of a modelled library, not a dependent template pattern).
-  bool isAnalysable(const clang::FunctionDecl *fd) const;
-
   struct Impl;
 
 private:

@@ -36,6 +36,11 @@ std::string describeOp(OpKind op) {
   }
 }
 
+std::string describeClose(const ChannelOpFact &f) {
+  return !f.callee.empty() ? "call to '" + f.callee + "' closes channel '" + f.subject + "'"
+                           : "close of channel '" + f.subject + "'";
+}
+
 SourcePoint FindingBuilder::point(SourceLocation loc) const {
   const SourceManager &sm = facts_.ctx->getSourceManager();
   SourceLocation fileLoc = sm.getFileLoc(loc);
@@ -96,6 +101,13 @@ public:
   std::vector<const FunctionDecl *> functions;
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
+  // System headers hold no user code: their bodies are never analysed.
+  bool TraverseDecl(Decl *d) {
+    if (d && !isa<TranslationUnitDecl>(d) &&
+        d->getASTContext().getSourceManager().isInSystemHeader(d->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(d);
+  }
   bool VisitFunctionDecl(FunctionDecl *fd) {
     if (fd->doesThisDeclarationHaveABody())
       functions.push_back(fd);

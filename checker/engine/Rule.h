@@ -47,4 +47,7 @@ llvm::ArrayRef<const Rule *> allRules();
 // "send on channel 'ch'": the words rules share to name an operation.
 std::string describeOp(OpKind op);
 
+// "close of channel 'ch'", or "call to 'stop' closes channel 'd.done'".
+std::string describeClose(const ChannelOpFact &f);
+
 } // namespace chcheck

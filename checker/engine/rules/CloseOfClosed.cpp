@@ -8,11 +8,6 @@
 namespace chcheck {
 namespace {
 
-std::string describeClose(const ChannelOpFact &f) {
-  return !f.callee.empty() ? "call to '" + f.callee + "' closes channel '" + f.subject + "'"
-                           : "close of channel '" + f.subject + "'";
-}
-
 class CloseOfClosed final : public Rule {
 public:
   const char *id() const override { return "CH102"; }

@@ -14,9 +14,7 @@ public:
       if (f.op != OpKind::Close || f.before.nil == Certainty::No)
         continue;
       bool definite = f.before.nil == Certainty::Definitely;
-      std::string what = !f.callee.empty() ? "call to '" + f.callee + "' closes channel '" +
-                                        f.subject + "'"
-                                  : "close of channel '" + f.subject + "'";
+      std::string what = describeClose(f);
       Finding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
                               what + (definite ? ", which is nil on every path"
                                                : ", which is nil on some paths") +
