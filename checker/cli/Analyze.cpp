@@ -85,7 +85,10 @@ public:
     llvm::CrashRecoveryContext recovery;
     bool finished = recovery.RunSafely([&] {
       try {
-        found = analyzeTranslationUnit(ctx, rules_);
+        EngineOptions options;
+        options.enabledRules = rules_;
+        for (const LocatedFinding &f : analyzeTranslationUnit(ctx, options))
+          found.push_back(locate(f, ctx.getSourceManager()));
       } catch (const std::exception &e) {
         out_.internalError = e.what();
       } catch (...) {

@@ -41,10 +41,10 @@ std::string describeClose(const ChannelOpFact &f) {
                            : "close of channel '" + f.subject + "'";
 }
 
-SourcePoint FindingBuilder::point(SourceLocation loc) const {
-  const SourceManager &sm = facts_.ctx->getSourceManager();
-  SourceLocation fileLoc = sm.getFileLoc(loc);
-  PresumedLoc p = sm.getPresumedLoc(fileLoc);
+SourcePoint locatePoint(SourceLocation loc, const SourceManager &sm) {
+  if (loc.isInvalid())
+    return {};
+  PresumedLoc p = sm.getPresumedLoc(sm.getFileLoc(loc));
   if (p.isInvalid())
     return {};
   llvm::SmallString<256> path(p.getFilename());
@@ -53,12 +53,26 @@ SourcePoint FindingBuilder::point(SourceLocation loc) const {
   return {std::string(path), p.getLine(), p.getColumn()};
 }
 
-Finding &FindingBuilder::report(const char *ruleId, Severity severity, const ChannelOpFact &fact,
-                                std::string message) {
-  Finding f;
+Finding locate(const LocatedFinding &f, const SourceManager &sm) {
+  Finding out{f.ruleId, f.severity, locatePoint(f.loc, sm), f.message, f.subject, f.function, {}, {}};
+  auto steps = [&](const std::vector<LocatedStep> &from) {
+    std::vector<PathStep> to;
+    for (const LocatedStep &s : from)
+      to.push_back({locatePoint(s.loc, sm), s.message, s.nesting});
+    return to;
+  };
+  out.path = steps(f.path);
+  for (const LocatedThread &t : f.threads)
+    out.threads.push_back({t.name, steps(t.steps)});
+  return out;
+}
+
+LocatedFinding &FindingBuilder::report(const char *ruleId, Severity severity,
+                                       const ChannelOpFact &fact, std::string message) {
+  LocatedFinding f;
   f.ruleId = ruleId;
   f.severity = severity;
-  f.loc = point(fact.loc);
+  f.loc = fact.loc;
   f.message = std::move(message);
   f.subject = fact.subject;
   if (fact.function)
@@ -67,13 +81,14 @@ Finding &FindingBuilder::report(const char *ruleId, Severity severity, const Cha
   return out_.back();
 }
 
-void FindingBuilder::addStep(Finding &f, SourceLocation loc, std::string message) {
+void FindingBuilder::addStep(LocatedFinding &f, SourceLocation loc, std::string message,
+                             unsigned nesting) {
   if (loc.isValid())
-    f.path.push_back({point(loc), std::move(message)});
+    f.path.push_back({loc, std::move(message), nesting});
 }
 
-void FindingBuilder::addHistory(Finding &f, const ChannelOpFact &fact, bool nil, bool closed,
-                                bool otherGoroutine) {
+void FindingBuilder::addHistory(LocatedFinding &f, const ChannelOpFact &fact, bool nil,
+                                bool closed, bool otherGoroutine) {
   const ChannelStateFact &s = fact.before;
   const std::string ch = "channel '" + fact.subject + "'";
   if (!nil)
@@ -89,7 +104,8 @@ void FindingBuilder::addHistory(Finding &f, const ChannelOpFact &fact, bool nil,
   if (!fact.callee.empty())
     addStep(f, fact.calleeOpLoc,
             "inside '" + fact.callee + "', " +
-                (fact.op == OpKind::Close ? "the close" : "the send") + " is here");
+                (fact.op == OpKind::Close ? "the close" : "the send") + " is here",
+            1);
 }
 
 namespace {
@@ -128,7 +144,8 @@ std::vector<std::string> implementedRuleIds() {
   return ids;
 }
 
-std::vector<Finding> analyzeTranslationUnit(ASTContext &ctx, const std::set<std::string> &enabledRuleIds) {
+std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const EngineOptions &options,
+                                                   EngineStats *stats) {
   TranslationUnitFacts facts;
   facts.ctx = &ctx;
   {
@@ -137,6 +154,8 @@ std::vector<Finding> analyzeTranslationUnit(ASTContext &ctx, const std::set<std:
     collector.TraverseDecl(ctx.getTranslationUnitDecl());
     for (const FunctionDecl *fd : collector.functions)
       analysis.analyzeForFacts(fd);
+    if (stats)
+      stats->functions += collector.functions.size();
   }
 
   const SourceManager &sm = ctx.getSourceManager();
@@ -144,20 +163,26 @@ std::vector<Finding> analyzeTranslationUnit(ASTContext &ctx, const std::set<std:
                                  [&](const ChannelOpFact &f) { return sm.isInSystemHeader(f.loc); }),
                   facts.ops.end());
 
-  std::vector<Finding> findings;
-  FindingBuilder builder(facts, findings);
+  std::vector<LocatedFinding> findings;
+  FindingBuilder builder(findings);
   for (const Rule *r : allRules())
-    if (enabledRuleIds.count(r->id()))
+    if (options.enabledRules.count(r->id()))
       r->check(facts, builder);
 
-  auto key = [](const Finding &f) {
-    return std::tie(f.loc.file, f.loc.line, f.loc.column, f.ruleId, f.message);
+  std::vector<std::pair<SourcePoint, LocatedFinding>> keyed;
+  for (LocatedFinding &f : findings)
+    keyed.emplace_back(locatePoint(f.loc, sm), std::move(f));
+  auto key = [](const std::pair<SourcePoint, LocatedFinding> &k) {
+    return std::tie(k.first, k.second.ruleId, k.second.message);
   };
-  std::sort(findings.begin(), findings.end(),
-            [&](const Finding &a, const Finding &b) { return key(a) < key(b); });
-  findings.erase(std::unique(findings.begin(), findings.end(),
-                             [&](const Finding &a, const Finding &b) { return key(a) == key(b); }),
-                 findings.end());
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [&](const auto &a, const auto &b) { return key(a) < key(b); });
+  keyed.erase(std::unique(keyed.begin(), keyed.end(),
+                          [&](const auto &a, const auto &b) { return key(a) == key(b); }),
+              keyed.end());
+  findings.clear();
+  for (auto &k : keyed)
+    findings.push_back(std::move(k.second));
   return findings;
 }
 

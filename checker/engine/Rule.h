@@ -4,7 +4,7 @@
 #pragma once
 
 #include "Facts.h"
-#include "chcheck/Finding.h"
+#include "chcheck/Engine.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -13,25 +13,23 @@
 
 namespace chcheck {
 
-// Turns facts into Findings: source locations into SourcePoints, and a
-// fact's history into the path of notes (made -> closed -> misused).
+// Turns facts into findings: a fact's history into the path of notes
+// (made -> closed -> misused).
 class FindingBuilder {
 public:
-  FindingBuilder(const TranslationUnitFacts &facts, std::vector<Finding> &out)
-      : facts_(facts), out_(out) {}
+  explicit FindingBuilder(std::vector<LocatedFinding> &out) : out_(out) {}
 
   // Starts a finding at the fact's operation; returns it for more steps.
-  Finding &report(const char *ruleId, Severity severity, const ChannelOpFact &fact,
-                  std::string message);
+  LocatedFinding &report(const char *ruleId, Severity severity, const ChannelOpFact &fact,
+                         std::string message);
   // Appends "made here", "became nil here", "closed here" steps as the fact knows them.
-  void addHistory(Finding &f, const ChannelOpFact &fact, bool nil, bool closed, bool otherGoroutine);
-  void addStep(Finding &f, clang::SourceLocation loc, std::string message);
-
-  SourcePoint point(clang::SourceLocation loc) const;
+  void addHistory(LocatedFinding &f, const ChannelOpFact &fact, bool nil, bool closed,
+                  bool otherGoroutine);
+  void addStep(LocatedFinding &f, clang::SourceLocation loc, std::string message,
+               unsigned nesting = 0);
 
 private:
-  const TranslationUnitFacts &facts_;
-  std::vector<Finding> &out_;
+  std::vector<LocatedFinding> &out_;
 };
 
 class Rule {

@@ -21,7 +21,7 @@ public:
         continue;
       if (s.closed == Certainty::No && s.closedByOtherGoroutine == Certainty::Definitely &&
           s.otherGoroutineStartedOnThisPath) {
-        Finding &r = out.report(id(), Severity::Error, f,
+        LocatedFinding &r = out.report(id(), Severity::Error, f,
                                 describeClose(f) + ", which a goroutine started earlier also closes: "
                                                    "whichever close runs second panics with \"close "
                                                    "of closed channel\"");
@@ -32,7 +32,7 @@ public:
         continue;
       bool definite = s.closed == Certainty::Definitely;
       std::string what = describeClose(f);
-      Finding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
+      LocatedFinding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
                               what + (definite ? ", which is already closed on every path"
                                                : ", which is already closed on some paths") +
                                   ": it panics with \"close of closed channel\"");

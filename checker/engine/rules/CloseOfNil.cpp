@@ -15,7 +15,7 @@ public:
         continue;
       bool definite = f.before.nil == Certainty::Definitely;
       std::string what = describeClose(f);
-      Finding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
+      LocatedFinding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
                               what + (definite ? ", which is nil on every path"
                                                : ", which is nil on some paths") +
                                   ": it panics with \"close of nil channel\"");

@@ -18,7 +18,7 @@ public:
       if (f.before.nil == Certainty::No || !f.callee.empty())
         continue;
       bool definite = f.before.nil == Certainty::Definitely;
-      Finding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
+      LocatedFinding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
                               describeOp(f.op) + " channel '" + f.subject + "', which is nil" +
                                   (definite ? " on every path" : " on some paths") +
                                   ": it blocks forever");

@@ -29,7 +29,7 @@ public:
       bool empty = (s.capacity && *s.capacity == 0) || !s.mayHoldValues;
       if (empty && s.closed != Certainty::No && !s.closedOnlyInEarlierIteration) {
         bool definite = s.closed == Certainty::Definitely;
-        Finding &r = out.report(
+        LocatedFinding &r = out.report(
             id(), definite ? Severity::Error : Severity::Warning, f,
             "recv() on channel '" + f.subject + "', which is closed" +
                 (definite ? " on every path" : " on some paths") +
@@ -39,7 +39,7 @@ public:
         continue;
       }
       if (!s.mayHoldValues && s.closedByOtherGoroutine == Certainty::Definitely) {
-        Finding &r = out.report(
+        LocatedFinding &r = out.report(
             id(), Severity::Error, f,
             "recv() on channel '" + f.subject +
                 "' can only return when another goroutine closes it (nothing is ever sent on it): "
@@ -49,7 +49,7 @@ public:
       }
       if (s.closedByOtherGoroutine != Certainty::No && f.value.inUnboundedLoop) {
         bool definite = s.closedByOtherGoroutine == Certainty::Definitely;
-        Finding &r = out.report(
+        LocatedFinding &r = out.report(
             id(), definite ? Severity::Error : Severity::Warning, f,
             "recv() on channel '" + f.subject + "' in a loop without exit, while another goroutine " +
                 (definite ? "closes" : "may close") +

@@ -16,7 +16,7 @@ public:
     for (const ChannelOpFact &f : facts.ops) {
       if (f.op == OpKind::Close && f.before.otherGoroutineMaySend && f.before.closed == Certainty::No &&
           f.before.nil == Certainty::No) {
-        Finding &r = out.report(id(), Severity::Warning, f,
+        LocatedFinding &r = out.report(id(), Severity::Warning, f,
                                 "close of channel '" + f.subject +
                                     "' while a goroutine started earlier may still send on it: "
                                     "that send panics with \"send on closed channel\"; wait for "
@@ -47,7 +47,7 @@ public:
                                         " on channel '" + f.subject + "' that is " + when;
       if (f.onlyCaseBesidesDefault)
         what += " (a default case does not prevent it: the send case of a closed channel is ready)";
-      Finding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
+      LocatedFinding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
                               what + ": it panics with \"send on closed channel\"");
       out.addHistory(r, f, false, true, false);
     }

@@ -21,12 +21,22 @@ struct SourcePoint {
   friend auto operator<=>(const SourcePoint &, const SourcePoint &) = default;
 };
 
-// One step of a channel's history that explains a finding ("channel 'ch' is
-// made here", "closed here", ...).  Steps are in program order; the finding's
-// own location is not repeated as a step.
+// One step that explains a finding ("channel 'ch' is made here", "closed
+// here", "goroutine 'worker' blocks here").  Steps are in program order (for
+// a blocking bug: the witness interleaving); the finding's own location is not
+// repeated as a step.  `nesting` counts the calls between the function the
+// finding is in and the step (0: the step is in that function).
 struct PathStep {
   SourcePoint loc;
   std::string message;
+  unsigned nesting = 0;
+};
+
+// One goroutine's part of a witness: the steps it takes, in order, from where
+// it was started to where it blocks.  SARIF renders each as a threadFlow.
+struct ThreadFlow {
+  std::string name;             // "main", "goroutine started at x.cpp:12"
+  std::vector<PathStep> steps;
 };
 
 struct Finding {
@@ -34,9 +44,12 @@ struct Finding {
   Severity severity = Severity::Warning;
   SourcePoint loc;          // where the misuse is
   std::string message;      // names the channel, e.g. "send on channel 'ch' that is closed on every path"
-  std::string subject;      // the channel as the user writes it: "ch", "d.queue", "this->done"
+  std::string subject;      // the channel (lock, goroutine) as the user writes it: "ch", "d.queue"
   std::string function;     // qualified name of the enclosing function (fingerprint input)
   std::vector<PathStep> path;
+  // Blocking bugs: the witness per goroutine (empty for single-goroutine
+  // findings, whose `path` is the one flow).
+  std::vector<ThreadFlow> threads;
 };
 
 const char *severityName(Severity s); // "note", "warning", "error"
