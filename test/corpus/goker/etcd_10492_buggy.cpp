@@ -1,0 +1,47 @@
+// corpus: goker/etcd_10492 buggy
+// origin: GoBench GoKer etcd#10492 (blocking: resource deadlock, double locking)
+// mechanism: Renew() holds the lessor's mu while it calls the checkpointer, and the checkpointer applies the checkpoint through Checkpoint(), which locks mu again on the same goroutine.
+// run: deadlock
+#include <chan/chan.hpp>
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <utility>
+
+namespace {
+
+using Checkpointer = std::function<void(const chan::Context&)>;
+
+class Lessor {
+ public:
+  void checkpoint() {
+    std::lock_guard lock(mu_);  // expect: CH206
+    remaining_ttl_ = std::chrono::seconds{0};
+  }
+
+  void set_checkpointer(Checkpointer cp) {
+    std::lock_guard lock(mu_);
+    cp_ = std::move(cp);
+  }
+
+  void renew() {
+    std::lock_guard lock(mu_);
+    if (cp_) cp_(chan::background());  // clears the remaining TTL through raft
+  }
+
+ private:
+  chan::RWMutex mu_;
+  Checkpointer cp_;
+  std::chrono::seconds remaining_ttl_{60};
+};
+
+}  // namespace
+
+int main() {
+  Lessor lessor;
+  // The checkpointer proposes the checkpoint to raft, whose apply loop calls
+  // back into the lessor; the kernel calls it directly.
+  lessor.set_checkpointer([&lessor](const chan::Context&) { lessor.checkpoint(); });
+  lessor.renew();
+}
