@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_1055 buggy
-// origin: GoBench GoKer cockroach#1055 (blocking: channel & WaitGroup)
+// origin: GoBench GoKer cockroach#1055 (blocking: mixed deadlock, channel & WaitGroup)
 // mechanism: Stop() holds the stopper mutex while it waits on the worker WaitGroup, but a worker that saw draining == 0 just before is blocked acquiring that mutex in StartTask, so it never reaches SetStopped.
 // run: deadlock
 //

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_1055 fixed
-// origin: GoBench GoKer cockroach#1055 (blocking: channel & WaitGroup)
+// origin: GoBench GoKer cockroach#1055 (blocking: mixed deadlock, channel & WaitGroup)
 // mechanism: Stop() holds the mutex only to set draining and waits for tasks and workers without it; StartTask checks draining under the mutex, so a task is either registered before Stop waits or refused.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_10790 buggy
-// origin: GoBench GoKer cockroach#10790 (blocking: channel & context)
+// origin: GoBench GoKer cockroach#10790 (blocking: communication deadlock, channel & context)
 // mechanism: when its context is cancelled, beginCmds hands the waiting over to a goroutine that receives from every prerequisite channel, including the one it already drained itself, so that goroutine blocks forever on a channel that will never get a second value.
 // run: leak
 //

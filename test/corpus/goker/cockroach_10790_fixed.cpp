@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_10790 fixed
-// origin: GoBench GoKer cockroach#10790 (blocking: channel & context)
+// origin: GoBench GoKer cockroach#10790 (blocking: communication deadlock, channel & context)
 // mechanism: on cancellation beginCmds hands only the prerequisite channels it has not received from yet to the draining goroutine, so every receive is matched by the one completion signal of its command.
 // run: exit0
 #include <chan/chan.hpp>

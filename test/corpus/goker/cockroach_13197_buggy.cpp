@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_13197 buggy
-// origin: GoBench GoKer cockroach#13197 (blocking: channel & context)
+// origin: GoBench GoKer cockroach#13197 (blocking: communication deadlock, channel & context)
 // mechanism: begin() starts a goroutine that waits for the transaction's context to be cancelled, but committing the transaction never cancels it, so the goroutine blocks forever on ctx.done().
 // run: leak
 #include <chan/chan.hpp>

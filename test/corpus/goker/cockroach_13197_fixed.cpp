@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_13197 fixed
-// origin: GoBench GoKer cockroach#13197 (blocking: channel & context)
+// origin: GoBench GoKer cockroach#13197 (blocking: communication deadlock, channel & context)
 // mechanism: every way of ending the transaction (commit or rollback) cancels its context, so the awaitDone goroutine always returns.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_13755 buggy
-// origin: GoBench GoKer cockroach#13755 (blocking: channel & context)
+// origin: GoBench GoKer cockroach#13755 (blocking: communication deadlock, channel & context)
 // mechanism: the query result starts a goroutine that waits for its context to be cancelled, but closing the result does not call the cancel function, so that goroutine blocks forever on ctx.done().
 // run: leak
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_13755 fixed
-// origin: GoBench GoKer cockroach#13755 (blocking: channel & context)
+// origin: GoBench GoKer cockroach#13755 (blocking: communication deadlock, channel & context)
 // mechanism: closing the query result cancels its context, which wakes the awaitDone goroutine.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_1462 buggy
-// origin: GoBench GoKer cockroach#1462 (blocking: channel & WaitGroup)
+// origin: GoBench GoKer cockroach#1462 (blocking: mixed deadlock, channel & WaitGroup)
 // mechanism: the transport worker checks the stopper only in a select with a default branch and then sends its event with a plain blocking send; once the event consumer has returned on stop, that send blocks forever and Stop() waits forever on the worker WaitGroup.
 // run: deadlock
 //

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_1462 fixed
-// origin: GoBench GoKer cockroach#1462 (blocking: channel & WaitGroup)
+// origin: GoBench GoKer cockroach#1462 (blocking: mixed deadlock, channel & WaitGroup)
 // mechanism: the transport worker sends its event in a select that also watches the stopper, so a stop while it waits for the consumer makes it return instead of blocking.
 // run: exit0
 #include <chan/chan.hpp>

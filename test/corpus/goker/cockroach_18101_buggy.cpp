@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_18101 buggy
-// origin: GoBench GoKer cockroach#18101 (blocking: channel & context)
+// origin: GoBench GoKer cockroach#18101 (blocking: communication deadlock, channel & context)
 // mechanism: restore() stops reading the spans channel once its context is cancelled, but the splitAndScatter goroutine keeps sending with a plain send, so once the buffer is full its send blocks forever.
 // run: leak
 //

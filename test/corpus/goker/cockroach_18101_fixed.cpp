@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_18101 fixed
-// origin: GoBench GoKer cockroach#18101 (blocking: channel & context)
+// origin: GoBench GoKer cockroach#18101 (blocking: communication deadlock, channel & context)
 // mechanism: splitAndScatter sends each span in a select that also watches the context, so it returns (and closes the channel) once restore() has given up.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_2448 buggy
-// origin: GoBench GoKer cockroach#2448 (blocking: channel)
+// origin: GoBench GoKer cockroach#2448 (blocking: communication deadlock, channel)
 // mechanism: the store runs a membership-change callback that sends to the MultiRaft loop's callback channel, while the MultiRaft loop is blocked sending the next event to the store, so each waits for the other to receive.
 // run: deadlock
 //

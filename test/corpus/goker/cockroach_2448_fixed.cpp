@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_2448 fixed
-// origin: GoBench GoKer cockroach#2448 (blocking: channel)
+// origin: GoBench GoKer cockroach#2448 (blocking: communication deadlock, channel)
 // mechanism: the MultiRaft loop queues events and offers the oldest one in its main select (a nil channel disables that case while the queue is empty), so it keeps receiving callbacks while the store is busy.
 // run: exit0
 #include <chan/chan.hpp>

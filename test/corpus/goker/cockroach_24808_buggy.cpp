@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_24808 buggy
-// origin: GoBench GoKer cockroach#24808 (blocking: channel)
+// origin: GoBench GoKer cockroach#24808 (blocking: communication deadlock, channel)
 // mechanism: Compactor.Start() signals its capacity-1 channel with a blocking send before it starts the worker that drains it, so when a suggestion is already pending the send blocks forever.
 // run: deadlock
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_24808 fixed
-// origin: GoBench GoKer cockroach#24808 (blocking: channel)
+// origin: GoBench GoKer cockroach#24808 (blocking: communication deadlock, channel)
 // mechanism: Compactor.Start() signals its capacity-1 channel with a non-blocking send (select with default), since a pending signal already says the same thing.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_25456 buggy
-// origin: GoBench GoKer cockroach#25456 (blocking: channel)
+// origin: GoBench GoKer cockroach#25456 (blocking: communication deadlock, channel)
 // mechanism: to decide whether a consistency-check error is worth logging, the queue asks whether the store is draining with a blocking receive on the quiesce channel, which blocks until the store actually drains, i.e. forever.
 // run: deadlock
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_25456 fixed
-// origin: GoBench GoKer cockroach#25456 (blocking: channel)
+// origin: GoBench GoKer cockroach#25456 (blocking: communication deadlock, channel)
 // mechanism: the queue polls the quiesce channel with a select that has a default case, so it only learns whether the store is draining right now and never waits for it.
 // run: exit0
 #include <chan/chan.hpp>

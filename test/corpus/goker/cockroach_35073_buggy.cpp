@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_35073 buggy
-// origin: GoBench GoKer cockroach#35073 (blocking: channel)
+// origin: GoBench GoKer cockroach#35073 (blocking: communication deadlock, channel)
 // mechanism: the outbox can fail during startup and exit without calling ConsumerClosed() on its RowChannel, so producers keep seeing NeedMoreRows and block forever sending into the full row buffer.
 // run: deadlock
 //

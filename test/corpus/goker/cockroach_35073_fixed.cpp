@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_35073 fixed
-// origin: GoBench GoKer cockroach#35073 (blocking: channel)
+// origin: GoBench GoKer cockroach#35073 (blocking: communication deadlock, channel)
 // mechanism: the outbox always calls ConsumerClosed() on its RowChannel when it exits, which frees a blocked producer and makes later pushes return without sending.
 // run: exit0
 #include <chan/chan.hpp>

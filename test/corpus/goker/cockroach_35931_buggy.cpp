@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_35931 buggy
-// origin: GoBench GoKer cockroach#35931 (blocking: channel)
+// origin: GoBench GoKer cockroach#35931 (blocking: communication deadlock, channel)
 // mechanism: flow cancellation pushes a cancellation message into each inbound stream one at a time, so it blocks on the full left stream while the processor waits on the right stream for the message the canceller never gets to send.
 // run: deadlock
 //

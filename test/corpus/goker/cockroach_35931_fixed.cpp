@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_35931 fixed
-// origin: GoBench GoKer cockroach#35931 (blocking: channel)
+// origin: GoBench GoKer cockroach#35931 (blocking: communication deadlock, channel)
 // mechanism: flow cancellation pushes the cancellation message into each inbound stream from its own goroutine, so a full stream no longer keeps the others from being cancelled.
 // run: exit0
 #include <chan/chan.hpp>

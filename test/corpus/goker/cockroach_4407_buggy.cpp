@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_4407 buggy
-// origin: GoBench GoKer cockroach#4407 (nonblocking: WaitGroup)
+// origin: GoBench GoKer cockroach#4407 (nonblocking: Go-specific, WaitGroup)
 // mechanism: Gossip() starts a worker with WaitGroup.Add while Stop() may already be in WaitGroup.Wait with a zero counter: Add races Wait, so Stop can return before, or while, a late worker runs.
 // run: exit0
 //

@@ -1,5 +1,5 @@
 // corpus: goker/cockroach_4407 fixed
-// origin: GoBench GoKer cockroach#4407 (nonblocking: WaitGroup)
+// origin: GoBench GoKer cockroach#4407 (nonblocking: Go-specific, WaitGroup)
 // mechanism: RunWorker registers the worker (Add) under the stopper's mutex and refuses once stopping, and Stop() marks stopping under that mutex before it waits, so every Add happens before Wait or not at all.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/etcd_3077 buggy
-// origin: GoBench GoKer etcd#3077 (nonblocking: misuse channel)
+// origin: GoBench GoKer etcd#3077 (nonblocking: Go-specific, misuse channel)
 // mechanism: raftNode.run() creates its stopped/done channels inside the goroutine, so a server that stops before the goroutine got that far sends on a still-nil stopped channel and blocks forever.
 // run: deadlock
 //

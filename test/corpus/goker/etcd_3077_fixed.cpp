@@ -1,5 +1,5 @@
 // corpus: goker/etcd_3077 fixed
-// origin: GoBench GoKer etcd#3077 (nonblocking: misuse channel)
+// origin: GoBench GoKer etcd#3077 (nonblocking: Go-specific, misuse channel)
 // mechanism: start() makes the raft node's stopped/done channels before any goroutine uses them, so a stop that comes early still reaches the raft goroutine.
 // run: exit0
 #include <chan/chan.hpp>

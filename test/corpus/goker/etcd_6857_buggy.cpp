@@ -1,5 +1,5 @@
 // corpus: goker/etcd_6857 buggy
-// origin: GoBench GoKer etcd#6857 (blocking: channel)
+// origin: GoBench GoKer etcd#6857 (blocking: communication deadlock, channel)
 // mechanism: Status() sends its reply channel on n.status with a plain send, so once run() has returned after Stop() nobody receives and the caller blocks forever.
 // run: deadlock
 //

@@ -1,5 +1,5 @@
 // corpus: goker/etcd_6857 fixed
-// origin: GoBench GoKer etcd#6857 (blocking: channel)
+// origin: GoBench GoKer etcd#6857 (blocking: communication deadlock, channel)
 // mechanism: Status() offers its request in a select that also watches n.done, so a stopped node answers with an empty status instead of blocking the caller.
 // run: exit0
 //

@@ -1,5 +1,5 @@
 // corpus: goker/etcd_6873 buggy
-// origin: GoBench GoKer etcd#6873 (blocking: channel & lock)
+// origin: GoBench GoKer etcd#6873 (blocking: mixed deadlock, channel & lock)
 // mechanism: stop() holds wbs.mu while it closes updatec and waits on donec, but the broadcast goroutine that closes donec must first take wbs.mu in coalesce(), so the two wait on each other.
 // run: deadlock
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/etcd_6873 fixed
-// origin: GoBench GoKer etcd#6873 (blocking: channel & lock)
+// origin: GoBench GoKer etcd#6873 (blocking: mixed deadlock, channel & lock)
 // mechanism: stop() releases wbs.mu after closing updatec and only then waits on donec, so coalesce() can take the lock and the broadcast goroutine finishes.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/etcd_7443 buggy
-// origin: GoBench GoKer etcd#7443 (blocking: channel & lock)
+// origin: GoBench GoKer etcd#7443 (blocking: mixed deadlock, channel & lock)
 // mechanism: the connection watcher, the only receiver of the balancer's notify channel, tears down the pinned connection and its down() callback sends on that full channel while holding the balancer lock, so the watcher blocks on itself and Close() and Up() block on the lock.
 // run: deadlock
 //

@@ -1,5 +1,5 @@
 // corpus: goker/etcd_7443 fixed
-// origin: GoBench GoKer etcd#7443 (blocking: channel & lock)
+// origin: GoBench GoKer etcd#7443 (blocking: mixed deadlock, channel & lock)
 // mechanism: the balancer never blocks on its notify channel while holding its lock: a new address list replaces a notification the watcher has not taken yet, so the watcher's own teardown cannot wait on itself.
 // run: exit0
 //

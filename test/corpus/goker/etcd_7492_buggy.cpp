@@ -1,5 +1,5 @@
 // corpus: goker/etcd_7492 buggy
-// origin: GoBench GoKer etcd#7492 (blocking: channel & lock)
+// origin: GoBench GoKer etcd#7492 (blocking: mixed deadlock, channel & lock)
 // mechanism: assignSimpleTokenToUser() sends on the keeper's one-slot channel while holding simpleTokensMu, and the keeper, busy expiring tokens, calls the deleter that needs simpleTokensMu: once the slot is full the sender and the keeper wait on each other.
 // run: deadlock
 //

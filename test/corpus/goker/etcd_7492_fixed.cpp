@@ -1,5 +1,5 @@
 // corpus: goker/etcd_7492 fixed
-// origin: GoBench GoKer etcd#7492 (blocking: channel & lock)
+// origin: GoBench GoKer etcd#7492 (blocking: mixed deadlock, channel & lock)
 // mechanism: the keeper keeps its tokens under its own mutex instead of a channel (as upstream did), and calls the deleter with that mutex released, so adding a token never blocks under simpleTokensMu.
 // run: exit0
 //

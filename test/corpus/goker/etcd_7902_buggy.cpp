@@ -1,5 +1,5 @@
 // corpus: goker/etcd_7902 buggy
-// origin: GoBench GoKer etcd#7902 (blocking: channel & lock)
+// origin: GoBench GoKer etcd#7902 (blocking: mixed deadlock, channel & lock)
 // mechanism: every round client calls release() while holding mu, and a follower's release() waits for the leader to close nextc, which the leader can only do after taking mu: follower and leader wait on each other.
 // run: deadlock
 #include <chan/chan.hpp>

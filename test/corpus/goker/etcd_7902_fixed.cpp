@@ -1,5 +1,5 @@
 // corpus: goker/etcd_7902 fixed
-// origin: GoBench GoKer etcd#7902 (blocking: channel & lock)
+// origin: GoBench GoKer etcd#7902 (blocking: mixed deadlock, channel & lock)
 // mechanism: release() is no longer called under mu (the upstream fix); it takes mu only to swap nextc, so followers wait for the leader's close without holding the lock.
 // run: exit0
 //

@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_10182 buggy
-// origin: GoBench GoKer kubernetes#10182 (blocking: channel & lock)
+// origin: GoBench GoKer kubernetes#10182 (blocking: mixed deadlock, channel & lock)
 // mechanism: SetPodStatus() sends on the unbuffered podStatusChannel while holding podStatusesLock, and the sync loop that receives it needs that lock in DeletePodStatus() first, so the loop and a second setter wait on each other.
 // run: deadlock
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_10182 fixed
-// origin: GoBench GoKer kubernetes#10182 (blocking: channel & lock)
+// origin: GoBench GoKer kubernetes#10182 (blocking: mixed deadlock, channel & lock)
 // mechanism: SetPodStatus() updates the status under podStatusesLock but sends the sync request after releasing it, so the sync loop can always take the lock.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_11298 buggy
-// origin: GoBench GoKer kubernetes#11298 (blocking: channel & condition variable)
+// origin: GoBench GoKer kubernetes#11298 (blocking: communication deadlock, channel & condition variable)
 // mechanism: on abort the service loop signals the condition variable and waits for its waiter goroutine to finish, but a signal sent before that goroutine reaches cond.wait() is lost, so the waiter sleeps forever and the service loop's receive never returns.
 // run: leak
 //

@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_11298 fixed
-// origin: GoBench GoKer kubernetes#11298 (blocking: channel & condition variable)
+// origin: GoBench GoKer kubernetes#11298 (blocking: communication deadlock, channel & condition variable)
 // mechanism: a signal is recorded in a flag that the waiter checks before it waits (the predicate loop a condition variable needs), so the abort signal sent before the waiter reaches cond.wait() is not lost.
 // run: exit0
 //

@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_13058 buggy
-// origin: GoBench GoKer kubernetes#13058 (nonblocking: WaitGroup)
+// origin: GoBench GoKer kubernetes#13058 (nonblocking: Go-specific, WaitGroup)
 // mechanism: the controller goroutine calls testDoneWG.Done() from its delete handler before the test has called testDoneWG.Add(), so the counter goes negative.
 // run: panic: sync: negative WaitGroup counter
 #include <chan/chan.hpp>

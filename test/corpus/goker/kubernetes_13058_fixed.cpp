@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_13058 fixed
-// origin: GoBench GoKer kubernetes#13058 (nonblocking: WaitGroup)
+// origin: GoBench GoKer kubernetes#13058 (nonblocking: Go-specific, WaitGroup)
 // mechanism: the test calls testDoneWG.Add() before the controller starts, and the controller calls the delete handler once per deleted object taken from its queue, so Done() never outruns Add().
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_1321 buggy
-// origin: GoBench GoKer kubernetes#1321 (blocking: channel & lock)
+// origin: GoBench GoKer kubernetes#1321 (blocking: mixed deadlock, channel & lock)
 // mechanism: distribute() holds m.lock while it blocks sending to a watcher's result channel, and stopWatching(), the only way to unblock it (by closing that channel), must take m.lock first.
 // run: deadlock
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_1321 fixed
-// origin: GoBench GoKer kubernetes#1321 (blocking: channel & lock)
+// origin: GoBench GoKer kubernetes#1321 (blocking: mixed deadlock, channel & lock)
 // mechanism: each watcher gets a stopped channel that Stop() closes without any lock, and distribute() sends in a select that also watches it, so a stopping watcher always unblocks the distributor.
 // run: exit0
 #include <chan/chan.hpp>

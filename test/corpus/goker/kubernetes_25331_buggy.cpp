@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_25331 buggy
-// origin: GoBench GoKer kubernetes#25331 (blocking: channel & context)
+// origin: GoBench GoKer kubernetes#25331 (blocking: communication deadlock, channel & context)
 // mechanism: after taking an error the watch loop cancels its own context and then sends the result on an unbuffered channel nobody reads, so cancelling the context in Stop() cannot unblock it.
 // run: deadlock
 #include <chan/chan.hpp>

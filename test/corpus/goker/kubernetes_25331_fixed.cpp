@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_25331 fixed
-// origin: GoBench GoKer kubernetes#25331 (blocking: channel & context)
+// origin: GoBench GoKer kubernetes#25331 (blocking: communication deadlock, channel & context)
 // mechanism: the watch loop no longer cancels its own context and sends the result in a select that also watches ctx.done(), so Stop()'s cancel unblocks it.
 // run: exit0
 #include <chan/chan.hpp>

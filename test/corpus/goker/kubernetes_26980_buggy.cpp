@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_26980 buggy
-// origin: GoBench GoKer kubernetes#26980 (blocking: channel & lock)
+// origin: GoBench GoKer kubernetes#26980 (blocking: mixed deadlock, channel & lock)
 // mechanism: pop() waits on stopCh while still holding the listener's lock, and stopCh is closed only after the test gets the lock, so pop(), the test and the goroutine taking the lock wait on each other.
 // run: deadlock
 #include <chan/chan.hpp>

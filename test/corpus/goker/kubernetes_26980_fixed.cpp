@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_26980 fixed
-// origin: GoBench GoKer kubernetes#26980 (blocking: channel & lock)
+// origin: GoBench GoKer kubernetes#26980 (blocking: mixed deadlock, channel & lock)
 // mechanism: pop() releases the listener's lock before it waits on stopCh, so the goroutine taking the lock proceeds and the test closes stopCh.
 // run: exit0
 #include <chan/chan.hpp>

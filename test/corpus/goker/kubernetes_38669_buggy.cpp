@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_38669 buggy
-// origin: GoBench GoKer kubernetes#38669 (blocking: channel)
+// origin: GoBench GoKer kubernetes#38669 (blocking: communication deadlock, channel)
 // mechanism: process() sends the initial events on the unbuffered result channel before it looks at input, and once the watcher is stopped nobody reads result, so the send blocks forever.
 // run: leak
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_38669 fixed
-// origin: GoBench GoKer kubernetes#38669 (blocking: channel)
+// origin: GoBench GoKer kubernetes#38669 (blocking: communication deadlock, channel)
 // mechanism: stop() also closes a done channel and process() sends each initial event in a select that watches it, so a stopped watcher's goroutine finishes and closes result.
 // run: exit0
 #include <chan/chan.hpp>

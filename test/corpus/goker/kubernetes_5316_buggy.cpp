@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_5316 buggy
-// origin: GoBench GoKer kubernetes#5316 (blocking: channel)
+// origin: GoBench GoKer kubernetes#5316 (blocking: communication deadlock, channel)
 // mechanism: finishRequest() gives up on the request after its timeout, but the worker goroutine then reports on an unbuffered channel nobody will read, so it blocks forever.
 // run: leak
 #include <chan/chan.hpp>

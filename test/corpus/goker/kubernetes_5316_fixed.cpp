@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_5316 fixed
-// origin: GoBench GoKer kubernetes#5316 (blocking: channel)
+// origin: GoBench GoKer kubernetes#5316 (blocking: communication deadlock, channel)
 // mechanism: the result channels have capacity 1, so the worker's single report never blocks even when finishRequest() has stopped listening.
 // run: exit0
 #include <chan/chan.hpp>

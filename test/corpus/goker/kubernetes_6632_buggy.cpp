@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_6632 buggy
-// origin: GoBench GoKer kubernetes#6632 (blocking: channel & lock)
+// origin: GoBench GoKer kubernetes#6632 (blocking: mixed deadlock, channel & lock)
 // mechanism: WriteFrame() holds writeLock while it blocks sending on resetChan, and monitor(), which would end that by closing resetChan, must take writeLock first.
 // run: deadlock
 #include <chan/chan.hpp>

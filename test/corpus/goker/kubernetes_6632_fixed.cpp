@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_6632 fixed
-// origin: GoBench GoKer kubernetes#6632 (blocking: channel & lock)
+// origin: GoBench GoKer kubernetes#6632 (blocking: mixed deadlock, channel & lock)
 // mechanism: before taking writeLock, monitor() starts a goroutine that drains resetChan (the upstream fix), so a WriteFrame() blocked on the send completes and releases the lock.
 // run: exit0
 #include <chan/chan.hpp>

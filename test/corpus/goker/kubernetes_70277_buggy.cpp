@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_70277 buggy
-// origin: GoBench GoKer kubernetes#70277 (blocking: channel)
+// origin: GoBench GoKer kubernetes#70277 (blocking: communication deadlock, channel)
 // mechanism: WaitFor() hands the caller's done channel to the poller and returns without closing anything, so the poller goroutine only ends at its timeout and a wait on that done channel never returns.
 // run: deadlock
 //

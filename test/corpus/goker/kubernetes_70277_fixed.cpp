@@ -1,5 +1,5 @@
 // corpus: goker/kubernetes_70277 fixed
-// origin: GoBench GoKer kubernetes#70277 (blocking: channel)
+// origin: GoBench GoKer kubernetes#70277 (blocking: communication deadlock, channel)
 // mechanism: WaitFor() gives the poller a done channel of its own and closes it when it returns (the upstream fix), so the poller goroutine ends with WaitFor().
 // run: exit0
 #include <chan/chan.hpp>

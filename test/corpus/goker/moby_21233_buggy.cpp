@@ -1,5 +1,5 @@
 // corpus: goker/moby_21233 buggy
-// origin: GoBench GoKer moby#21233 (blocking: channel)
+// origin: GoBench GoKer moby#21233 (blocking: communication deadlock, channel)
 // mechanism: the test's progress consumer gives up and returns early (t.Fatalf in a goroutine), so the transfer watchers block forever sending progress on the unbuffered channel and Release() waits forever for a watcher to finish.
 // run: deadlock
 //

@@ -1,5 +1,5 @@
 // corpus: goker/moby_21233 fixed
-// origin: GoBench GoKer moby#21233 (blocking: channel)
+// origin: GoBench GoKer moby#21233 (blocking: communication deadlock, channel)
 // mechanism: the progress consumer records an unexpected update instead of returning, so it keeps draining the channel until it is closed and every watcher can finish.
 // run: exit0
 #include <chan/chan.hpp>

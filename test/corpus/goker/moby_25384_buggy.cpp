@@ -1,5 +1,5 @@
 // corpus: goker/moby_25384 buggy
-// origin: GoBench GoKer moby#25384 (blocking: WaitGroup)
+// origin: GoBench GoKer moby#25384 (blocking: mixed deadlock, misuse WaitGroup)
 // mechanism: init() adds one WaitGroup count per plugin but calls Wait inside the loop that starts the plugin goroutines, so the first Wait needs Done from goroutines that have not been started yet.
 // run: deadlock
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/moby_25384 fixed
-// origin: GoBench GoKer moby#25384 (blocking: WaitGroup)
+// origin: GoBench GoKer moby#25384 (blocking: mixed deadlock, misuse WaitGroup)
 // mechanism: init() starts every plugin goroutine first and waits once, after the loop.
 // run: exit0
 #include <chan/chan.hpp>

@@ -1,5 +1,5 @@
 // corpus: goker/moby_27782 buggy
-// origin: GoBench GoKer moby#27782 (blocking: channel & condition variable)
+// origin: GoBench GoKer moby#27782 (blocking: communication deadlock, channel & condition variable)
 // mechanism: on log-watcher close, the log follower removes the file watch and waits on a condition variable for the watcher goroutine to acknowledge it, but that goroutine is blocked sending a file event the follower no longer receives.
 // run: leak
 //

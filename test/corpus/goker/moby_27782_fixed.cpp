@@ -1,5 +1,5 @@
 // corpus: goker/moby_27782 fixed
-// origin: GoBench GoKer moby#27782 (blocking: channel & condition variable)
+// origin: GoBench GoKer moby#27782 (blocking: communication deadlock, channel & condition variable)
 // mechanism: on log-watcher close, the log follower closes the file watcher (which stops its goroutine through the done channel) instead of removing the watch and waiting for an acknowledgement from a goroutine that may be blocked sending an event.
 // run: exit0
 #include <chan/chan.hpp>

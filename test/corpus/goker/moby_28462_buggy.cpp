@@ -1,5 +1,5 @@
 // corpus: goker/moby_28462 buggy
-// origin: GoBench GoKer moby#28462 (blocking: channel & lock)
+// origin: GoBench GoKer moby#28462 (blocking: mixed deadlock, channel & lock)
 // mechanism: StateChanged() holds the container lock while it sends on the health monitor's unbuffered stop channel, but the monitor only receives from it between probes and needs that same lock to record a probe result.
 // run: deadlock
 //

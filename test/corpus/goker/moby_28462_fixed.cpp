@@ -1,5 +1,5 @@
 // corpus: goker/moby_28462 fixed
-// origin: GoBench GoKer moby#28462 (blocking: channel & lock)
+// origin: GoBench GoKer moby#28462 (blocking: mixed deadlock, channel & lock)
 // mechanism: CloseMonitorChannel() closes the stop channel instead of sending on it, which never blocks, so StateChanged() releases the container lock and the monitor sees the close at its next select.
 // run: exit0
 #include <chan/chan.hpp>

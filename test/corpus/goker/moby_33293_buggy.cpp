@@ -1,5 +1,5 @@
 // corpus: goker/moby_33293 buggy
-// origin: GoBench GoKer moby#33293 (blocking: channel)
+// origin: GoBench GoKer moby#33293 (blocking: communication deadlock, channel)
 // mechanism: containerWait() creates an unbuffered error channel and, on error, sends into it before returning it, so the send blocks forever: no one can hold the channel to receive yet.
 // run: deadlock
 //

@@ -1,5 +1,5 @@
 // corpus: goker/moby_33293 fixed
-// origin: GoBench GoKer moby#33293 (blocking: channel)
+// origin: GoBench GoKer moby#33293 (blocking: communication deadlock, channel)
 // mechanism: containerWait() gives the error channel a buffer of one, so reporting the error before returning the channel never blocks.
 // run: exit0
 #include <chan/chan.hpp>

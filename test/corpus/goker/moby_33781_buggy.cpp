@@ -1,5 +1,5 @@
 // corpus: goker/moby_33781 buggy
-// origin: GoBench GoKer moby#33781 (blocking: channel & context)
+// origin: GoBench GoKer moby#33781 (blocking: communication deadlock, channel & context)
 // mechanism: when the health monitor is stopped while a probe runs, it returns without draining the probe's unbuffered results channel, so the probe goroutine blocks forever on its send.
 // run: leak
 //

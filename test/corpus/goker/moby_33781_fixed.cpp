@@ -1,5 +1,5 @@
 // corpus: goker/moby_33781 fixed
-// origin: GoBench GoKer moby#33781 (blocking: channel & context)
+// origin: GoBench GoKer moby#33781 (blocking: communication deadlock, channel & context)
 // mechanism: the probe's results channel has a buffer of one, so the probe goroutine can deliver its result and exit even after the monitor has stopped waiting for it.
 // run: exit0
 #include <chan/chan.hpp>

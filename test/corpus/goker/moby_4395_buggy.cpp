@@ -1,5 +1,5 @@
 // corpus: goker/moby_4395 buggy
-// origin: GoBench GoKer moby#4395 (blocking: channel)
+// origin: GoBench GoKer moby#4395 (blocking: communication deadlock, channel)
 // mechanism: Go() runs f in a goroutine that sends its result on an unbuffered channel, and a caller that ignores the returned channel leaves that send blocked forever.
 // run: leak
 #include <chan/chan.hpp>

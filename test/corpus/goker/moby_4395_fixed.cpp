@@ -1,5 +1,5 @@
 // corpus: goker/moby_4395 fixed
-// origin: GoBench GoKer moby#4395 (blocking: channel)
+// origin: GoBench GoKer moby#4395 (blocking: communication deadlock, channel)
 // mechanism: Go() gives the result channel a buffer of one, so the goroutine can deliver its result and exit even when nobody reads it.
 // run: exit0
 #include <chan/chan.hpp>
