@@ -16,9 +16,10 @@ The run line decides the check:
   leak             run with CHAN_LEAKCHECK=1: non-zero status and a leak report
   nondeterministic terminates within the time limit and not by a signal
 A program that outlives the time limit fails every mode.  The header is also
-checked for consistency: `corpus:` must name the file, a fixed program must
-promise exit0 and carry no `// expect:` annotation, and every expected id
-must be one of docs/rule-ids.md.
+checked for consistency: `corpus:` must name the file, a GoKer `origin:` must
+name GoBench's class and sub-class (goker.py), a fixed program must promise
+exit0 and carry no `// expect:` annotation, and every expected id must be one
+of docs/rule-ids.md.
 Exit status: 0 pass, 1 fail, 2 usage or header error.
 """
 import argparse
@@ -27,6 +28,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+import goker
 
 DEADLOCK_MESSAGE = "fatal error: all goroutines are asleep - deadlock!"
 # The runtime's exit-time leak report (CHAN_LEAKCHECK=1) names the goroutines
@@ -92,6 +95,11 @@ def validate(source: Path, header: dict) -> str:
     actual_name = f"{source.parent.name}/{source.name}"
     if expected_name != actual_name:
         raise HeaderError(f"'corpus: {header['corpus']}' names {expected_name}, file is {actual_name}")
+
+    try:
+        goker.read_program(source)
+    except goker.HeaderError as error:
+        raise HeaderError(str(error)) from error
 
     run = header["run"]
     if not (run in RUN_MODES or re.fullmatch(r"panic: \S.*", run)):

@@ -5,7 +5,11 @@ Runs chcheck (JSON output) over every program under test/corpus/, compares
 its findings with the `// expect: CHnnn` annotations (a finding matches an
 expectation of the same rule on the same line), and prints per rule and
 overall: true positives, false positives, false negatives, precision and
-recall, then every miss and every false alarm.
+recall, then every miss and every false alarm.  For the GoKer kernels it also
+prints recall and precision per GoBench sub-class (from the programs'
+headers) and, per GoBench class, next to the figures published for goleak,
+go-deadlock, dingo-hunter and Golf; goker.py says what those figures are and
+where they come from.
 
   evaluate.py --chcheck BIN [--jobs N] [--markdown] [--ratchet FILE] [--update]
 
@@ -23,8 +27,16 @@ import subprocess
 import sys
 from collections import defaultdict
 
+import goker
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 EXPECT = re.compile(r"//\s*expect:\s*((?:CH\d{3}\s*,?\s*)+)")
+
+
+def fail(message):
+    """Input or chcheck error: exit status 2 (1 means below the ratchet)."""
+    sys.stderr.write("evaluate: %s\n" % message)
+    sys.exit(2)
 
 
 def expectations(files):
@@ -39,14 +51,25 @@ def expectations(files):
     return expected
 
 
+def chcheck(cmd, ok_status=(0,)):
+    """Runs chcheck; its stdout, or exit 2 if it cannot run or fails."""
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError as e:
+        fail("cannot run %s: %s" % (cmd[0], e))
+    if proc.returncode not in ok_status:
+        sys.stderr.write(proc.stderr)
+        fail("chcheck failed with status %d" % proc.returncode)
+    return proc.stdout
+
+
 def run_chcheck(binary, files, jobs):
     cmd = [binary, "--format", "json", "--no-progress", "-j", str(jobs), "--fail-on", "error"] + files + [
         "--", "-std=c++20", "-I" + os.path.join(ROOT, "runtime", "include")]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode not in (0, 1):
-        sys.stderr.write(proc.stderr)
-        sys.exit("evaluate: chcheck failed with status %d" % proc.returncode)
-    report = json.loads(proc.stdout)
+    try:
+        report = json.loads(chcheck(cmd, ok_status=(0, 1)))
+    except ValueError as e:
+        fail("chcheck's JSON output does not parse: %s" % e)
     found = set()
     for f in report["findings"]:
         found.add((os.path.realpath(f["location"]["file"]), f["location"]["line"], f["ruleId"]))
@@ -55,6 +78,65 @@ def run_chcheck(binary, files, jobs):
 
 def ratio(num, den):
     return num / den if den else 1.0
+
+
+def pct(num, den):
+    return "%.1f%%" % (100.0 * num / den) if den else "-"
+
+
+def print_table(header, rows, markdown):
+    """Rows of cells (strings) under HEADER: a markdown table, or columns
+    aligned for a terminal (the first left, the others right)."""
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+        return
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    for r in [header] + rows:
+        print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+
+
+def print_goker_tables(programs, expected, found, markdown):
+    kernels = {p.kernel for p in programs}
+    print("\nGoKer kernels per GoBench sub-class (%d kernels; detected: an expected finding of the buggy "
+          "program is reported; TP/FP/FN count findings):\n" % len(kernels))
+    print_table(["suite", "class", "sub-class", "kernels", "detected", "TP", "FP", "FN", "precision", "recall"],
+                [[*r["names"], str(len(r["kernels"])), str(r["detected"]), str(r["tp"]), str(r["fp"]),
+                  str(r["fn"]), pct(r["tp"], r["tp"] + r["fp"]), pct(r["tp"], r["tp"] + r["fn"])]
+                 for r in goker.subclass_rows(programs, expected, found)], markdown)
+    print("\nGoKer blocking kernels per GoBench class: recall of chcheck on this corpus's kernels (FP: kernels "
+          "with an unexpected finding on the buggy or the fixed program), of the other tools as published on "
+          "all of GoKer's:\n")
+    print_table(goker.COMPARISON_HEADER, goker.comparison_rows(programs, expected, found), markdown)
+    print("\nSources: " + goker.SOURCES)
+
+
+def check_ratchet(path, current, update):
+    """0 if the CURRENT figures reach those recorded in PATH, else 1; with
+    UPDATE, records the higher of each."""
+    recorded = {}
+    if os.path.exists(path):
+        try:
+            with open(path) as f:
+                recorded = json.load(f)
+        except (OSError, ValueError) as e:
+            fail("cannot read the ratchet %s: %s" % (path, e))
+    below = [k for k in current if current[k] + 1e-9 < recorded.get(k, 0.0)]
+    if update:
+        merged = {k: max(current[k], recorded.get(k, 0.0)) for k in current}
+        with open(path, "w") as f:
+            json.dump(merged, f, indent=2, sort_keys=True)
+            f.write("\n")
+        print("ratchet: recorded %s" % merged)
+    if below:
+        print("ratchet: FAILED, below the recorded figures: " +
+              ", ".join("%s %.4f < %.4f" % (k, current[k], recorded[k]) for k in below))
+        return 1
+    print("ratchet: ok (%s)" % ", ".join("%s %.4f >= %.4f" % (k, current[k], recorded.get(k, 0.0))
+                                         for k in sorted(current)))
+    return 0
 
 
 def main():
@@ -69,10 +151,18 @@ def main():
     files = sorted(os.path.realpath(p) for p in glob.glob(os.path.join(ROOT, "test", "corpus", "**", "*.cpp"),
                                                           recursive=True))
     if not files:
-        sys.exit("evaluate: no corpus programs under test/corpus/")
-    listing = subprocess.run([args.chcheck, "--list-rules"], capture_output=True, text=True, check=True).stdout
+        fail("no corpus programs under test/corpus/")
+    listing = chcheck([args.chcheck, "--list-rules"])
     implemented = {line.split()[0] for line in listing.splitlines() if re.match(r"CH\d{3}\s", line)}
     expected = expectations(files)
+    programs = []
+    for path in files:
+        try:
+            program = goker.read_program(path)
+        except goker.HeaderError as e:
+            fail("%s: %s" % (os.path.relpath(path, ROOT), e))
+        if program:
+            programs.append(program)
     found = run_chcheck(args.chcheck, files, args.jobs)
 
     tp, fp, fn = expected & found, found - expected, expected - found
@@ -93,16 +183,11 @@ def main():
     overall_all = row("all expectations", len(tp), len(fp), len(fn))
 
     rel = lambda p: os.path.relpath(p, ROOT)
-    if args.markdown:
-        print("| rule | TP | FP | FN | precision | recall |")
-        print("|---|---|---|---|---|---|")
-        for r in rows + [overall_impl, overall_all]:
-            print("| %s | %d | %d | %d | %.1f%% | %.1f%% |" % (r[0], r[1], r[2], r[3], 100 * r[4], 100 * r[5]))
-    else:
-        print("%-28s %4s %4s %4s %10s %8s" % ("rule", "TP", "FP", "FN", "precision", "recall"))
-        for r in rows + [overall_impl, overall_all]:
-            print("%-28s %4d %4d %4d %9.1f%% %7.1f%%" % (r[0], r[1], r[2], r[3], 100 * r[4], 100 * r[5]))
+    print_table(["rule", "TP", "FP", "FN", "precision", "recall"],
+                [[r[0], str(r[1]), str(r[2]), str(r[3]), "%.1f%%" % (100 * r[4]), "%.1f%%" % (100 * r[5])]
+                 for r in rows + [overall_impl, overall_all]], args.markdown)
     print("\n%d programs, %d expected findings, %d reported" % (len(files), len(expected), len(found)))
+    print_goker_tables(programs, expected, found, args.markdown)
     if fp:
         print("\nfalse alarms:")
         for p, l, r in sorted(fp):
@@ -117,27 +202,9 @@ def main():
 
     if not args.ratchet:
         return 0
-    current = {"precision": round(overall_impl[4], 4), "recall_implemented": round(overall_impl[5], 4),
-               "recall_all": round(overall_all[5], 4)}
-    recorded = {}
-    if os.path.exists(args.ratchet):
-        with open(args.ratchet) as f:
-            recorded = json.load(f)
-    below = [k for k in current if current[k] + 1e-9 < recorded.get(k, 0.0)]
-    if args.update:
-        merged = {k: max(current[k], recorded.get(k, 0.0)) for k in current}
-        with open(args.ratchet, "w") as f:
-            json.dump(merged, f, indent=2, sort_keys=True)
-            f.write("\n")
-        print("ratchet: recorded %s" % merged)
-    if below:
-        print("ratchet: FAILED, below the recorded figures: " +
-              ", ".join("%s %.4f < %.4f" % (k, current[k], recorded[k]) for k in below))
-        return 1
-    print("ratchet: ok (%s)" % ", ".join("%s %.4f >= %.4f" % (k, current[k], recorded.get(k, 0.0))
-                                         for k in sorted(current)))
-    return 0
-
+    return check_ratchet(args.ratchet, {"precision": round(overall_impl[4], 4),
+                                        "recall_implemented": round(overall_impl[5], 4),
+                                        "recall_all": round(overall_all[5], 4)}, args.update)
 
 if __name__ == "__main__":
     sys.exit(main())
