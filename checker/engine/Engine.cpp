@@ -54,7 +54,7 @@ SourcePoint locatePoint(SourceLocation loc, const SourceManager &sm) {
 }
 
 Finding locate(const LocatedFinding &f, const SourceManager &sm) {
-  Finding out{f.ruleId, f.severity, locatePoint(f.loc, sm), f.message, f.subject, f.function, {}, {}};
+  Finding out{f.ruleId, f.severity, locatePoint(f.loc, sm), f.message, f.subject, f.function, {}, {}, {}};
   auto steps = [&](const std::vector<LocatedStep> &from) {
     std::vector<PathStep> to;
     for (const LocatedStep &s : from)
@@ -64,6 +64,8 @@ Finding locate(const LocatedFinding &f, const SourceManager &sm) {
   out.path = steps(f.path);
   for (const LocatedThread &t : f.threads)
     out.threads.push_back({t.name, steps(t.steps)});
+  for (const LocatedWaitEdge &w : f.waits)
+    out.waits.push_back({w.from, w.to, locatePoint(w.at, sm), w.label});
   return out;
 }
 
