@@ -1,7 +1,8 @@
 #include "chcheck/Engine.h"
 
-#include "ChannelAnalysis.h"
 #include "Rule.h"
+#include "lifecycle/Lifecycle.h"
+#include "skeleton/Skeletons.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -32,7 +33,8 @@ std::string describeOp(OpKind op) {
   case OpKind::RecvOk: return "recv_ok() on";
   case OpKind::Range: return "range over";
   case OpKind::Close: return "close of";
-  default: return std::string(opKindName(op)) + " on";
+  case OpKind::SelectSend: return "select send case on";
+  case OpKind::SelectRecv: return "select receive case on";
   }
 }
 
@@ -151,13 +153,12 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   TranslationUnitFacts facts;
   facts.ctx = &ctx;
   {
-    ChannelAnalysis analysis(ctx, facts);
+    ir::Skeletons skeletons(ctx);
     FunctionCollector collector;
     collector.TraverseDecl(ctx.getTranslationUnitDecl());
-    for (const FunctionDecl *fd : collector.functions)
-      analysis.analyzeForFacts(fd);
+    lifecycle::computeFacts(skeletons, collector.functions, facts);
     if (stats)
-      stats->functions += collector.functions.size();
+      stats->functions += skeletons.built();
   }
 
   const SourceManager &sm = ctx.getSourceManager();
