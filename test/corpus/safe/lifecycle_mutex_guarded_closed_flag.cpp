@@ -47,7 +47,11 @@ int main() {
     });
   }
 
-  chan::go([&bus] { bus.shutdown(); });  // may land in the middle of publishing
+  publishers.add(1);
+  chan::go([&bus, &publishers] {  // may land in the middle of publishing
+    bus.shutdown();
+    publishers.done();
+  });
   publishers.wait();
   bus.shutdown();
 
