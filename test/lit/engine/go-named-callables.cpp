@@ -72,4 +72,5 @@ void member_function_of_another_object() {
   Owner a, b;
   chan::go(&Owner::finish, &a);
   b.out.close();
+  a.out.recv(); // returns at the goroutine's close: `a` outlives it
 }

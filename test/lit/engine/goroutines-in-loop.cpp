@@ -48,14 +48,22 @@ void channel_made_inside_the_loop() {
 void close_guarded_by_once() {
   auto done = chan::make<chan::Unit>();
   std::once_flag once;
-  for (int i = 0; i < 4; ++i)
-    chan::go([&] { std::call_once(once, [&] { done.close(); }); });
+  chan::WaitGroup wg;
+  for (int i = 0; i < 4; ++i) {
+    wg.add(1);
+    chan::go([&] {
+      std::call_once(once, [&] { done.close(); });
+      wg.done();
+    });
+  }
+  wg.wait();
 }
 
 void loop_that_starts_one_goroutine() {
   auto done = chan::make<chan::Unit>();
   for (int i = 0; i < 4; ++i) {
-    chan::go([&] { done.close(); });
+    chan::go([done] { done.close(); });
     break;
   }
+  done.recv();
 }

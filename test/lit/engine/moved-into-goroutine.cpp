@@ -8,16 +8,14 @@
 
 #include <utility>
 
-void worker(chan::Chan<int> jobs) {
-  for (int j : jobs)
-    (void)j;
-}
+// Sends one value into a buffered channel and ends: no goroutine leaks here.
+void send_one(chan::Chan<int> out) { out.send(1); }
 
 // ---- positive cases ----
 
 void send_after_moving_into_go() {
   auto ch = chan::make<int>(1);
-  chan::go(worker, std::move(ch));
+  chan::go(send_one, std::move(ch));
   // CHECK: moved-into-goroutine.cpp:[[@LINE+1]]:3: error: send on channel 'ch', which is nil on every path: it blocks forever [CH104 nil-channel-op]
   ch.send(2);
 }
@@ -39,15 +37,16 @@ void send_after_moving_into_capture() {
 // ---- negative cases: nothing below may be reported ----
 
 void copied_into_go() {
-  auto ch = chan::make<int>(1);
-  chan::go(worker, ch);
+  auto ch = chan::make<int>(2); // room for both sends
+  chan::go(send_one, ch);
   ch.send(2);
-  ch.close();
+  (void)ch.recv_ok();
+  (void)ch.recv_ok();
 }
 
 void moved_then_made_again() {
   auto ch = chan::make<int>(1);
-  chan::go(worker, std::move(ch));
+  chan::go(send_one, std::move(ch));
   ch = chan::make<int>(1);
   ch.send(1);
   ch.close();
@@ -55,7 +54,7 @@ void moved_then_made_again() {
 
 void moved_then_checked() {
   auto ch = chan::make<int>(1);
-  chan::go(worker, std::move(ch));
+  chan::go(send_one, std::move(ch));
   if (ch)
     ch.close();
 }
