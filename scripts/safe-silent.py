@@ -23,20 +23,28 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 SAFE_DIR = os.path.join(ROOT, "test", "corpus", "safe")
 
 
+def fail(message):
+    sys.stderr.write("safe-silent: %s\n" % message)
+    sys.exit(2)
+
+
 def run_chcheck(binary, files, jobs):
     cmd = [binary, "--format", "json", "--no-progress", "-j", str(jobs), "--fail-on", "note"] + files + [
         "--", "-std=c++20", "-I" + os.path.join(ROOT, "runtime", "include")]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError as error:
+        fail("cannot run %s: %s" % (binary, error.strerror))
     try:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:
         sys.stderr.write(proc.stderr)
-        sys.exit("safe-silent: chcheck exited with status %d and no JSON report" % proc.returncode)
+        fail("chcheck exited with status %d and no JSON report" % proc.returncode)
     if proc.returncode not in (0, 1) or report["toolErrors"]:
         for err in report["toolErrors"]:
             sys.stderr.write("safe-silent: chcheck: %s: %s\n" % (err["file"], err["message"]))
         sys.stderr.write(proc.stderr)
-        sys.exit("safe-silent: chcheck failed with status %d" % proc.returncode)
+        fail("chcheck failed with status %d" % proc.returncode)
     return report["findings"]
 
 
@@ -49,7 +57,7 @@ def main():
 
     files = sorted(os.path.realpath(p) for p in (args.sources or glob.glob(os.path.join(SAFE_DIR, "*.cpp"))))
     if not files:
-        sys.exit("safe-silent: no programs under %s" % os.path.relpath(SAFE_DIR, ROOT))
+        fail("no programs under %s" % os.path.relpath(SAFE_DIR, ROOT))
     findings = run_chcheck(args.chcheck, files, args.jobs)
 
     for f in findings:
