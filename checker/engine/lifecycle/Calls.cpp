@@ -198,7 +198,21 @@ void Interpreter::call(const Frame &f, const Event &e, State &s, Disjunction &ex
   if (ts.empty())
     return;
   Disjunction results;
-  if (e.mayNotRun)
+  bool mayNotRun = e.mayNotRun;
+  // A method called through a null pointer (a destructor run by reset() of
+  // an empty unique_ptr) does not run.
+  for (const ir::Binding &b : e.args) {
+    if (b.param != ir::Binding::kThisParam)
+      continue;
+    const ir::Place &obj = P.get(resolveStatic(f, b.place));
+    if (obj.steps.empty() || obj.steps.back().kind != ir::StepKind::Deref)
+      continue;
+    RefValue ptr = valueAt(s, f, P.intern({obj.root, {obj.steps.begin(), obj.steps.end() - 1}}));
+    if (ptr.definitelyNull())
+      return;
+    mayNotRun |= ptr.maybeNull;
+  }
+  if (mayNotRun)
     results.push_back(s);
   for (const Target &t : ts) {
     State in = s;
@@ -259,8 +273,10 @@ Interpreter::closesAfter(const Disjunction &exits, const State &start, SourceLoc
       if (!(chanState(start, o).bits & kOpen))
         continue;
       if (cs.bits & (kClosed | kClosedPrevIter)) {
-        ++closedIn[o];
+        if (cs.bits == kClosed)
+          ++closedIn[o];
         auto &entry = found[o];
+        std::get<0>(entry) = std::max(std::get<0>(entry), Certainty::Maybe);
         std::get<1>(entry) = cs.closedInside;
       } else if (cs.closedByOther != Certainty::No && cs.otherSpawnAt != spawnAt) {
         auto &entry = found[o];
@@ -272,8 +288,8 @@ Interpreter::closesAfter(const Disjunction &exits, const State &start, SourceLoc
   std::vector<std::tuple<ObjId, Certainty, SourceLocation, SourceLocation>> out;
   for (auto &[o, entry] : found) {
     Certainty c = std::get<0>(entry);
-    if (closedIn.count(o))
-      c = std::max(c, closedIn[o] == exits.size() ? Certainty::Definitely : Certainty::Maybe);
+    if (closedIn.count(o) && closedIn[o] == exits.size())
+      c = Certainty::Definitely;
     if (c != Certainty::No)
       out.emplace_back(o, c, std::get<1>(entry), std::get<2>(entry));
   }
@@ -346,8 +362,16 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
           cs.otherSpawnAt = spawnAt;
           start.chans[o] = cs;
         }
-      if (e.many)
+      int loop = nodes_.empty() ? -1 : innermostLoop(f.sk, nodes_.back().second);
+      if (loop >= 0)
         for (auto &[o, at] : alwaysClosed) {
+          // A channel made in a loop stands for one per iteration: the
+          // goroutines need not share it.
+          bool perIteration = false;
+          for (auto &[sk, node] : madeIn_[o])
+            perIteration |= innermostLoop(sk, node) >= 0;
+          if (perIteration)
+            continue;
           ChanState cs = chanState(start, o);
           cs.closedByOther = Certainty::Definitely;
           cs.otherStartedOnThisPath = true;

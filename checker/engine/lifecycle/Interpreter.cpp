@@ -4,6 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 
 #include <algorithm>
+#include <set>
 
 using namespace clang;
 
@@ -209,6 +210,13 @@ void Interpreter::copy(State &s, const Frame &f, const Event &e, bool move) {
     if (part.kind != ir::ValueKind::Reference)
       continue;
     RefValue v = valueAt(s, f, src);
+    // An element taken out of a container is one of its elements: only
+    // "every element is nil" survives the summary.
+    if (!v.targets.empty() && v.maybeNull)
+      for (PlaceId c : concretize(s, f, src))
+        for (const ir::Step &st : P.get(c).steps)
+          if (st.kind == StepKind::Element)
+            v.maybeNull = false;
     writeAll(s, f, dst, v, e.weak);
     if (move)
       writeAll(s, f, src, RefValue::null(here(f, e.loc)), false);
@@ -272,6 +280,7 @@ ObjId Interpreter::makeChannel(State &s, const Frame &f, const Event &e, ChanInf
                                                                           : static_cast<const void *>(&e),
                              f.context});
   chanInfos_[o] = info;
+  madeIn_[o] = nodes_;
   ChanState cs;
   cs.mayHoldValues = e.kind == EventKind::After;
   s.chans[o] = cs;
@@ -486,10 +495,15 @@ void Interpreter::join(State &into, const State &from) const {
       v.join(self->read(from, p));
   for (auto &[o, cs] : from.chans) {
     auto it = into.chans.find(o);
-    if (it == into.chans.end())
-      into.chans[o] = cs;
-    else
+    if (it != into.chans.end()) {
       it->second.join(cs);
+    } else if (objects_.get(o).kind == Object::Kind::Channel) {
+      into.chans[o] = cs; // made only on `from`'s paths
+    } else {
+      ChanState untouched;
+      untouched.join(cs);
+      into.chans[o] = untouched;
+    }
   }
   for (auto &[o, cs] : into.chans)
     if (!from.chans.count(o) && objects_.get(o).kind != Object::Kind::Channel)
@@ -501,11 +515,21 @@ void Interpreter::join(State &into, const State &from) const {
 }
 
 // Keeps states apart only while they disagree on flags, and at most a few.
+// A channel no reference reaches any more is forgotten first: a handle
+// re-made in a loop then joins with the channel it holds, not with the one
+// an earlier iteration closed.
 void Interpreter::normalize(Disjunction &d) const {
   Disjunction out;
   for (State &s : d) {
     if (!s.reachable)
       continue;
+    std::set<ObjId> live;
+    for (auto &[p, v] : s.refs)
+      live.insert(v.targets.begin(), v.targets.end());
+    for (auto it = s.chans.begin(); it != s.chans.end();)
+      it = objects_.get(it->first).kind == Object::Kind::Channel && !live.count(it->first)
+               ? s.chans.erase(it)
+               : std::next(it);
     auto same = std::find_if(out.begin(), out.end(), [&](const State &o) { return o.flags == s.flags; });
     if (same != out.end())
       join(*same, s);
@@ -623,7 +647,9 @@ Disjunction Interpreter::solve(const Frame &frame, Disjunction entry, const Reco
   std::vector<Disjunction> in(sk.nodes.size());
   in[0] = std::move(entry);
   normalize(in[0]);
+  nodes_.emplace_back(frame.sk, 0);
   auto runNode = [&](std::uint32_t n, const Recorder *rec) {
+    nodes_.back().second = n;
     Disjunction cur = in[n];
     for (const Event &e : sk.nodes[n].events) {
       Disjunction next;
@@ -691,7 +717,24 @@ Disjunction Interpreter::solve(const Frame &frame, Disjunction entry, const Reco
     for (std::uint32_t n : L.rpo)
       if (!in[n].empty())
         runNode(n, recorder);
+  nodes_.pop_back();
   return in[sk.exit];
+}
+
+int Interpreter::innermostLoop(const ir::Skeleton *sk, std::uint32_t node) {
+  const LoopInfo &L = loops(sk);
+  int best = -1;
+  std::size_t bestSize = ~std::size_t(0);
+  for (std::size_t i = 0; i < L.heads.size(); ++i) {
+    if (!L.inLoop[i][node])
+      continue;
+    std::size_t size = std::count(L.inLoop[i].begin(), L.inLoop[i].end(), true);
+    if (size < bestSize) {
+      best = static_cast<int>(i);
+      bestSize = size;
+    }
+  }
+  return best;
 }
 
 Disjunction Interpreter::run(const Frame &frame, Disjunction entry) {

@@ -146,6 +146,13 @@ private:
   // Every place a flag or a reference was written at, while a goroutine
   // runs: what it writes, the spawner can no longer be sure of.
   std::set<PlaceId> *writes_ = nullptr;
+  // The node each running skeleton is at (innermost last), and where each
+  // channel was made: a goroutine started in a loop is many goroutines,
+  // sharing what was made before the loop but not what each iteration makes.
+  std::vector<std::pair<const ir::Skeleton *, std::uint32_t>> nodes_;
+  std::map<ObjId, std::vector<std::pair<const ir::Skeleton *, std::uint32_t>>> madeIn_;
+  // The smallest loop of `sk` holding `node`, or -1.
+  int innermostLoop(const ir::Skeleton *sk, std::uint32_t node);
 };
 
 } // namespace chcheck::lifecycle

@@ -41,13 +41,6 @@ std::vector<std::uint32_t> FunctionLowering::branch(unsigned n, Condition cond) 
   return targets;
 }
 
-bool FunctionLowering::inLoop(const Stmt *s) const {
-  for (const Stmt *p = parents_.getParent(s); p; p = parents_.getParent(p))
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(p))
-      return true;
-  return false;
-}
-
 bool FunctionLowering::run() {
   CFG::BuildOptions opts;
   opts.setAllAlwaysAdd();

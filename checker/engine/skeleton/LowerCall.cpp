@@ -884,6 +884,8 @@ void FunctionLowering::construct(PlaceId dst, const CXXConstructExpr *ce) {
   const CXXConstructorDecl *ctor = ce->getConstructor();
   QualType t = ce->getType();
   SourceLocation loc = ce->getBeginLoc();
+  if (t->isConstantArrayType() && ce->getNumArgs() == 0)
+    return defaultConstruct(dst, t, loc); // T a[N]: each element default-constructed
   const CXXRecordDecl *rd = t->getAsCXXRecordDecl();
   if (!ctor || !rd || dst == kNoPlace)
     return;
@@ -919,6 +921,8 @@ void FunctionLowering::construct(PlaceId dst, const CXXConstructExpr *ce) {
         return setNull(dst);
       return store(dst, ce->getArg(0), t, loc);
     case TypeRole::Container: {
+      if (ce->getNumArgs() == 0)
+        return defaultConstruct(dst, t, loc);
       const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(rd);
       if (!spec || spec->getTemplateArgs().size() == 0 ||
           spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type || tm->mapLike)
@@ -1173,7 +1177,6 @@ void FunctionLowering::spawn(PlaceId threadObject, const Expr *callable, llvm::A
   Event g = event(EventKind::Go, site->getBeginLoc());
   g.dst = threadObject;
   g.site = site;
-  g.many = inLoop(site);
   const Expr *c = strip(callable);
   // go(&Class::method, object, args...)
   if (const auto *u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf)

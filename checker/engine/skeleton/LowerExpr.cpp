@@ -317,6 +317,45 @@ void FunctionLowering::store(PlaceId dst, const Expr *init, QualType type, Sourc
   havoc(dst, type, loc, weak);
 }
 
+// A value made without an initializer: handles, pointers and callables are
+// null, containers' elements (and a C array's) are default handles, a
+// class's fields get their default member initializers.
+void FunctionLowering::defaultConstruct(PlaceId dst, QualType type, SourceLocation loc, unsigned depth) {
+  if (dst == kNoPlace || depth > 4)
+    return;
+  type = type.getCanonicalType();
+  auto setNull = [&](PlaceId p) {
+    Event n = event(EventKind::SetNull, loc);
+    n.dst = p;
+    emit(std::move(n));
+  };
+  if (const auto *array = dyn_cast<ConstantArrayType>(type.getTypePtr()))
+    return defaultConstruct(P.child(dst, {StepKind::Element}), array->getElementType(), loc, depth + 1);
+  const CXXRecordDecl *rd = type->getAsCXXRecordDecl();
+  if (!rd)
+    return;
+  const TypeModel *tm = M.typeModel(rd);
+  if (!tm)
+    return initFields(dst, rd, nullptr, loc);
+  switch (tm->role) {
+  case TypeRole::Channel:
+  case TypeRole::Callable:
+  case TypeRole::SmartPointer:
+  case TypeRole::Context:
+    return setNull(dst);
+  case TypeRole::Container:
+    if (const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(rd);
+        spec && spec->getTemplateArgs().size() > (tm->mapLike ? 1u : 0u)) {
+      const TemplateArgument &arg = spec->getTemplateArgs()[tm->mapLike ? 1 : 0];
+      if (arg.getKind() == TemplateArgument::Type)
+        defaultConstruct(P.child(dst, {StepKind::Element}), arg.getAsType(), loc, depth + 1);
+    }
+    return;
+  default:
+    return;
+  }
+}
+
 void FunctionLowering::havoc(PlaceId dst, QualType type, SourceLocation loc, bool weak) {
   ValueKind kind = T.kind(type);
   if (dst == kNoPlace || kind == ValueKind::None || kind == ValueKind::Storage)
@@ -380,20 +419,8 @@ void FunctionLowering::declare(const VarDecl *vd) {
     store(self, init, t, vd->getLocation());
     return;
   }
-  // No initializer: a class object is default-constructed (the CFG shows
-  // its constructor call only when it is not trivial).
-  if (const CXXRecordDecl *rd = t->getAsCXXRecordDecl()) {
-    if (const TypeModel *tm = M.typeModel(rd)) {
-      if (tm->role == TypeRole::Channel || tm->role == TypeRole::Callable ||
-          tm->role == TypeRole::SmartPointer || tm->role == TypeRole::Context) {
-        Event n = event(EventKind::SetNull, vd->getLocation());
-        n.dst = self;
-        emit(std::move(n));
-      }
-    } else {
-      initFields(self, rd, nullptr, vd->getLocation());
-    }
-  }
+  // No initializer: default construction.
+  defaultConstruct(self, t, vd->getLocation());
 }
 
 // A struct made by aggregate initialisation or its implicit default
@@ -429,17 +456,8 @@ void FunctionLowering::initFields(PlaceId base, const CXXRecordDecl *rd, const I
       }
     } else if (field->hasInClassInitializer() && field->getInClassInitializer()) {
       store(p, field->getInClassInitializer(), ft, loc);
-    } else if (const CXXRecordDecl *frd = ft->getAsCXXRecordDecl()) {
-      if (const TypeModel *tm = M.typeModel(frd)) {
-        if (tm->role == TypeRole::Channel || tm->role == TypeRole::Callable ||
-            tm->role == TypeRole::SmartPointer || tm->role == TypeRole::Context) {
-          Event n = event(EventKind::SetNull, loc);
-          n.dst = p;
-          emit(std::move(n));
-        }
-      } else {
-        initFields(p, frd, nullptr, loc);
-      }
+    } else {
+      defaultConstruct(p, ft, loc);
     }
   }
 }

@@ -51,7 +51,6 @@ private:
                    const std::function<std::uint32_t(const clang::CFGBlock *)> &target);
   void reduce();
   void markLoopHeads();
-  bool inLoop(const clang::Stmt *s) const;
 
   // --- places and values (LowerExpr.cpp) -------------------------------------
   PlaceId placeOf(const clang::Expr *e);
@@ -61,6 +60,7 @@ private:
   void copyFrom(PlaceId dst, PlaceId src, clang::QualType type, clang::SourceLocation loc, bool move,
                 bool weak);
   void havoc(PlaceId dst, clang::QualType type, clang::SourceLocation loc, bool weak = false);
+  void defaultConstruct(PlaceId dst, clang::QualType type, clang::SourceLocation loc, unsigned depth = 0);
   void declare(const clang::VarDecl *vd);
   void initFields(PlaceId base, const clang::CXXRecordDecl *rd, const clang::InitListExpr *list,
                   clang::SourceLocation loc);

@@ -133,8 +133,6 @@ std::string render(const Skeleton &s, const PlaceTable &places, const SourceMana
         out << " shared";
       if (e.weak)
         out << " weak";
-      if (e.many)
-        out << " many";
       if (e.mayNotRun)
         out << " maybe";
       if (e.onlyIf != kNoPlace)

@@ -195,7 +195,6 @@ struct Event {
   bool weak = false;         // the store may leave the old value (container elements)
   bool timer = false;        // MakeContext: has a deadline
   bool mayNotRun = false;    // Call: the callable may not be called (select callbacks)
-  bool many = false;         // Go: inside a loop, so it stands for many goroutines
   std::optional<std::uint64_t> capacity; // MakeChan
   PlaceId onlyIf = kNoPlace; // the event happens only if this bool place is true (a guard's ownership)
   std::vector<PlaceId> places; // LockAll: the locks; CompareExchange: the expected value

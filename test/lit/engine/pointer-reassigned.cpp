@@ -1,8 +1,5 @@
 // Engine v2, idiom 2: a pointer to a channel handle designates the handle it
 // points to now, not the first one it pointed to.
-// XFAIL: *
-// Engine v2 spec: fails until the engine tracks what a pointer to a handle points to after it is reassigned.
-// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 void retargeted_before_close() {
