@@ -1,7 +1,8 @@
 #include "chcheck/Engine.h"
 
-#include "ChannelAnalysis.h"
 #include "Rule.h"
+#include "lifecycle/Lifecycle.h"
+#include "skeleton/Skeletons.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -32,7 +33,8 @@ std::string describeOp(OpKind op) {
   case OpKind::RecvOk: return "recv_ok() on";
   case OpKind::Range: return "range over";
   case OpKind::Close: return "close of";
-  default: return std::string(opKindName(op)) + " on";
+  case OpKind::SelectSend: return "select send case on";
+  case OpKind::SelectRecv: return "select receive case on";
   }
 }
 
@@ -54,7 +56,7 @@ SourcePoint locatePoint(SourceLocation loc, const SourceManager &sm) {
 }
 
 Finding locate(const LocatedFinding &f, const SourceManager &sm) {
-  Finding out{f.ruleId, f.severity, locatePoint(f.loc, sm), f.message, f.subject, f.function, {}, {}};
+  Finding out{f.ruleId, f.severity, locatePoint(f.loc, sm), f.message, f.subject, f.function, {}, {}, {}};
   auto steps = [&](const std::vector<LocatedStep> &from) {
     std::vector<PathStep> to;
     for (const LocatedStep &s : from)
@@ -64,6 +66,8 @@ Finding locate(const LocatedFinding &f, const SourceManager &sm) {
   out.path = steps(f.path);
   for (const LocatedThread &t : f.threads)
     out.threads.push_back({t.name, steps(t.steps)});
+  for (const LocatedWaitEdge &w : f.waits)
+    out.waits.push_back({w.from, w.to, locatePoint(w.at, sm), w.label});
   return out;
 }
 
@@ -149,13 +153,12 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   TranslationUnitFacts facts;
   facts.ctx = &ctx;
   {
-    ChannelAnalysis analysis(ctx, facts);
+    ir::Skeletons skeletons(ctx);
     FunctionCollector collector;
     collector.TraverseDecl(ctx.getTranslationUnitDecl());
-    for (const FunctionDecl *fd : collector.functions)
-      analysis.analyzeForFacts(fd);
+    lifecycle::computeFacts(skeletons, collector.functions, facts);
     if (stats)
-      stats->functions += collector.functions.size();
+      stats->functions += skeletons.built();
   }
 
   const SourceManager &sm = ctx.getSourceManager();

@@ -33,6 +33,12 @@ struct LocatedThread {
   std::vector<LocatedStep> steps;
 };
 
+struct LocatedWaitEdge {
+  std::size_t from = 0, to = 0;
+  clang::SourceLocation at;
+  std::string label;
+};
+
 struct LocatedFinding {
   std::string ruleId;
   Severity severity = Severity::Warning;
@@ -42,6 +48,7 @@ struct LocatedFinding {
   std::string function;
   std::vector<LocatedStep> path;
   std::vector<LocatedThread> threads;
+  std::vector<LocatedWaitEdge> waits;
 };
 
 // Counters a front end may print (`--stats`).

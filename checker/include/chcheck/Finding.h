@@ -2,6 +2,7 @@
 // knows about Clang, output formats, or any particular rule.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,14 @@ struct ThreadFlow {
   std::vector<PathStep> steps;
 };
 
+// An edge of a wait-for graph (blocking bugs): goroutine `threads[from]`
+// waits, at `at`, for something only `threads[to]` can do.
+struct WaitEdge {
+  std::size_t from = 0, to = 0;
+  SourcePoint at;
+  std::string label;            // "send on 'results' waits for a receiver"
+};
+
 struct Finding {
   std::string ruleId;       // "CH101"; the catalog maps it to name and metadata
   Severity severity = Severity::Warning;
@@ -50,6 +59,7 @@ struct Finding {
   // Blocking bugs: the witness per goroutine (empty for single-goroutine
   // findings, whose `path` is the one flow).
   std::vector<ThreadFlow> threads;
+  std::vector<WaitEdge> waits;  // CH203: the cycle; empty otherwise
 };
 
 const char *severityName(Severity s); // "note", "warning", "error"
