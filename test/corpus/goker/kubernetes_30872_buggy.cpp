@@ -6,7 +6,7 @@
 // The interleaving is forced: processing a popped item takes 100 ms under the
 // DeltaFIFO lock, the delaying deliverer runs the reconcile handler 50 ms
 // after it is started, and the test closes stop 150 ms in, so all three
-// goroutines are blocked when main returns.
+// goroutines are blocked at exit.
 #include <chan/chan.hpp>
 
 #include <chrono>
