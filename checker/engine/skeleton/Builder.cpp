@@ -140,6 +140,7 @@ bool FunctionLowering::run() {
           e.src = it->second;
           e.dst = received;
           e.site = rangeFor->getRangeInit();
+          e.operand = rangeFor->getRangeInit();
           emit(std::move(e));
           cond = {Condition::Kind::Bool, received};
         } else {

@@ -841,6 +841,7 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     e.shared = tm->sharedGuard;
     e.site = call;
     e.operand = written;
+    lockTraits(e, written->getType());
     if (m.op == Op::GuardTryLock) {
       e.dst = owns;
       values_[call] = owns;
@@ -852,6 +853,24 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     return;
   }
   }
+}
+
+// What the lock's type says about re-locking and readers.
+void FunctionLowering::lockTraits(Event &e, QualType mutexType) {
+  const TypeModel *tm = M.typeModel(mutexType);
+  if (tm && tm->role == TypeRole::RLocker) {
+    e.writerPriority = true; // only chan::RWMutex has an rlocker()
+    return;
+  }
+  if (const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          mutexType.getNonReferenceType()->getAsCXXRecordDecl());
+      tm && tm->role == TypeRole::LockGuard && spec && spec->getTemplateArgs().size() > 0 &&
+      spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    tm = M.typeModel(spec->getTemplateArgs()[0].getAsType());
+  if (!tm || tm->role != TypeRole::Mutex)
+    return;
+  e.recursive = tm->recursive;
+  e.writerPriority = tm->writerPriority;
 }
 
 void FunctionLowering::lockOp(const CallExpr *call, const CallModel &m) {
@@ -873,6 +892,8 @@ void FunctionLowering::lockOp(const CallExpr *call, const CallModel &m) {
   e.shared = shared;
   e.site = call;
   e.operand = written;
+  if (written)
+    lockTraits(e, written->getType());
   if (k == EventKind::TryLock) {
     e.dst = temp();
     values_[call] = e.dst;
@@ -1038,6 +1059,8 @@ void FunctionLowering::constructGuard(PlaceId dst, const CXXConstructExpr *ce, c
         e.src = locks[0];
         e.site = ce;
         e.operand = ce->getNumArgs() ? ce->getArg(ce->getNumArgs() - 1) : nullptr;
+        if (e.operand)
+          lockTraits(e, e.operand->getType());
         emit(std::move(e));
       } else if (locks.size() > 1) {
         Event e = event(EventKind::LockAll, loc);
@@ -1074,6 +1097,7 @@ void FunctionLowering::constructGuard(PlaceId dst, const CXXConstructExpr *ce, c
   e.shared = m.sharedGuard;
   e.site = ce;
   e.operand = ce->getArg(0);
+  lockTraits(e, ce->getArg(0)->getType());
   if (tag == Try) {
     e.dst = owns;
     emit(std::move(e));

@@ -97,6 +97,7 @@ private:
   void select(const clang::CallExpr *call);
   void callOnce(const clang::CallExpr *call, const CallModel &m);
   void lockOp(const clang::CallExpr *call, const CallModel &m);
+  void lockTraits(Event &e, clang::QualType mutexType);
   const clang::FunctionDecl *callableFunction(const clang::Expr *e);
   PlaceId thisObject();
   const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *fd);

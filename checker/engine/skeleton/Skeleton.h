@@ -192,6 +192,8 @@ struct Event {
   std::int64_t value = 0;
   bool known = true;         // SetInt/SetBool/WgAdd: whether value is known
   bool shared = false;       // Lock/Unlock/TryLock: the read side of an RWMutex
+  bool recursive = false;    // Lock: the mutex may be re-locked by its holder
+  bool writerPriority = false; // Lock (shared): a waiting writer blocks new readers
   bool weak = false;         // the store may leave the old value (container elements)
   bool timer = false;        // MakeContext: has a deadline
   bool mayNotRun = false;    // Call: the callable may not be called (select callbacks)
