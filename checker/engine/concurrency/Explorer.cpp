@@ -137,6 +137,7 @@ private:
 };
 
 std::uint32_t Search::add(MachineState s, std::uint32_t parent, std::vector<Step> steps) {
+  I.canonicalize(s);
   std::size_t h = hashState(s);
   auto &bucket = index_[h];
   for (std::uint32_t i : bucket)
@@ -331,8 +332,18 @@ void Search::judge(std::uint32_t i) {
   std::vector<std::uint32_t> blocked;
   for (std::uint32_t g = 0; g < s.goroutines.size(); ++g) {
     const Goroutine &gr = s.goroutines[g];
-    if (gr.status == Goroutine::Status::Running && !gr.timer && I.nextEvent(s, g))
-      blocked.push_back(g);
+    if (gr.status != Goroutine::Status::Running || gr.timer)
+      continue;
+    const Event *e = I.nextEvent(s, g);
+    if (!e)
+      continue;
+    // A send or receive on a nil channel blocks by definition: that is
+    // CH104's finding, not a leak of this search's making.
+    bool onChannel = e->kind == EventKind::Send || e->kind == EventKind::Recv || e->kind == EventKind::RecvOk ||
+                     e->kind == EventKind::RangeNext;
+    if (onChannel && I.channelOf(s, g, e->src).kind == Value::Kind::Null)
+      continue;
+    blocked.push_back(g);
   }
   if (blocked.empty())
     return;

@@ -80,12 +80,15 @@ AddrId Interp::resolveIn(const MachineState &s, const Frame &f, PlaceId place, b
 
 Value Interp::read(const MachineState &s, AddrId a) const {
   auto it = s.memory.find(a);
-  if (it != s.memory.end())
-    return it->second;
-  Value v;
-  v.kind = Value::Kind::Unknown;
+  // Never written: what it held when the search began, one unknown per place.
+  Value v = it != s.memory.end() ? it->second : Value{Value::Kind::Unknown, kNoObj, std::int64_t(a) + 1};
+  if (v.kind == Value::Kind::Unknown && v.num)
+    if (auto fixed = s.symbols.find(v.num); fixed != s.symbols.end())
+      return fixed->second;
   return v;
 }
+
+Value Interp::fresh(MachineState &s) { return Value{Value::Kind::Unknown, kNoObj, s.nextSymbol++}; }
 
 void Interp::write(MachineState &s, AddrId a, Value v) { s.memory[a] = v; }
 
@@ -306,53 +309,74 @@ void Interp::chooseSuccessor(MachineState &s, std::uint32_t g, std::vector<Machi
     go(s, n.succs[0]);
     return;
   }
-  std::optional<bool> decided;
-  if (n.succs.size() == 2) {
-    Value v = c.place != ir::kNoPlace ? load(s, g, c.place) : Value{};
+  // Fixes an unknown in one successor's state.
+  auto fix = [&](MachineState &st, PlaceId place, Value decided) {
+    bool known = true;
+    AddrId a = resolve(st, g, place, &known);
+    Value old = known ? read(st, a) : Value{};
+    if (old.kind == Value::Kind::Unknown && old.num)
+      st.symbols[old.num] = decided;
+    if (known)
+      st.memory[a] = decided;
+  };
+  if (n.succs.size() == 2 && c.kind != ir::Condition::Kind::Opaque) {
+    Value v = load(s, g, c.place);
     switch (c.kind) {
     case ir::Condition::Kind::Bool:
       if (v.kind == Value::Kind::Bool)
-        decided = v.num != 0;
+        return go(s, n.succs[v.num ? 0 : 1]);
+      if (v.kind == Value::Kind::Unknown || v.kind == Value::Kind::Unset) {
+        MachineState other = s;
+        fix(other, c.place, Value{Value::Kind::Bool, kNoObj, 0});
+        go(other, n.succs[1]);
+        forks.push_back(std::move(other));
+        fix(s, c.place, Value{Value::Kind::Bool, kNoObj, 1});
+        return go(s, n.succs[0]);
+      }
       break;
     case ir::Condition::Kind::NotNull:
       if (v.kind == Value::Kind::Null || v.kind == Value::Kind::Unset)
-        decided = false;
-      else if (v.kind == Value::Kind::Object || v.kind == Value::Kind::Address)
-        decided = true;
+        return go(s, n.succs[1]);
+      if (v.kind == Value::Kind::Object || v.kind == Value::Kind::Address)
+        return go(s, n.succs[0]);
       break;
     case ir::Condition::Kind::IntLess:
-      if (v.kind == Value::Kind::Int)
-        decided = v.num < c.value;
-      break;
-    case ir::Condition::Kind::IntEq:
-      if (v.kind == Value::Kind::Int)
-        decided = v.num == c.value;
-      break;
+    case ir::Condition::Kind::IntEq: {
+      bool less = c.kind == ir::Condition::Kind::IntLess;
+      Value w = c.other != ir::kNoPlace ? load(s, g, c.other) : Value{Value::Kind::Int, kNoObj, c.value};
+      if (v.kind == Value::Kind::Int && w.kind == Value::Kind::Int)
+        return go(s, n.succs[(less ? v.num < w.num : v.num == w.num) ? 0 : 1]);
+      // One side unknown: a few values for it, each fixed from here on.
+      bool leftUnknown = v.kind != Value::Kind::Int && w.kind == Value::Kind::Int;
+      bool rightUnknown = w.kind != Value::Kind::Int && v.kind == Value::Kind::Int && c.other != ir::kNoPlace;
+      if (!leftUnknown && !rightUnknown)
+        break;
+      std::int64_t k = leftUnknown ? w.num : v.num;
+      std::vector<std::pair<std::int64_t, bool>> choices; // (value of the unknown, branch taken)
+      if (!less)
+        choices = {{k, true}, {k + 1, false}};
+      else if (leftUnknown) // x < k
+        choices = {{k - 1, true}, {k, false}};
+      else                  // k < x
+        choices = {{k + 1, true}, {k + 2, true}, {k, false}};
+      for (std::size_t i = 1; i < choices.size(); ++i) {
+        MachineState other = s;
+        fix(other, leftUnknown ? c.place : c.other, Value{Value::Kind::Int, kNoObj, choices[i].first});
+        go(other, n.succs[choices[i].second ? 0 : 1]);
+        forks.push_back(std::move(other));
+      }
+      fix(s, leftUnknown ? c.place : c.other, Value{Value::Kind::Int, kNoObj, choices[0].first});
+      return go(s, n.succs[choices[0].second ? 0 : 1]);
+    }
     case ir::Condition::Kind::Opaque:
       break;
     }
   }
-  if (decided) {
-    go(s, n.succs[*decided ? 0 : 1]);
-    return;
-  }
-  // Undecided: every successor, each remembering what it assumed of a flag.
+  // Undecided: every successor.
   for (std::size_t i = 1; i < n.succs.size(); ++i) {
     MachineState other = s;
     go(other, n.succs[i]);
-    if (n.succs.size() == 2 && c.kind == ir::Condition::Kind::Bool) {
-      bool known = true;
-      AddrId a = resolve(other, g, c.place, &known);
-      if (known)
-        other.memory[a] = Value{Value::Kind::Bool, kNoObj, 0};
-    }
     forks.push_back(std::move(other));
-  }
-  if (n.succs.size() == 2 && c.kind == ir::Condition::Kind::Bool) {
-    bool known = true;
-    AddrId a = resolve(s, g, c.place, &known);
-    if (known)
-      s.memory[a] = Value{Value::Kind::Bool, kNoObj, 1};
   }
   go(s, n.succs[0]);
 }
@@ -393,7 +417,7 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
     if (known)
       s.memory[a] = v;
   };
-  auto unknown = [] { return Value{Value::Kind::Unknown, kNoObj, 0}; };
+  auto unknown = [&] { return fresh(s); };
   switch (e.kind) {
   case EventKind::Copy:
     return copyValue(s, g, e.dst, e.src, e.valueType, false);
@@ -538,6 +562,15 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
   case EventKind::Cancel:
   default:
     return;
+  }
+}
+
+Value Interp::zero(ir::ValueKind k) const {
+  switch (k) {
+  case ir::ValueKind::Int: return Value{Value::Kind::Int, kNoObj, 0};
+  case ir::ValueKind::Bool: return Value{Value::Kind::Bool, kNoObj, 0};
+  case ir::ValueKind::Reference: return Value{Value::Kind::Null, kNoObj, 0};
+  default: return Value{Value::Kind::Unknown, kNoObj, 0};
   }
 }
 
@@ -711,7 +744,7 @@ std::size_t hashState(const MachineState &s) {
   }
   for (auto &[o, c] : s.channels) {
     mix(o);
-    mix(c.count);
+    mix(c.buffer.size());
     mix(c.closed);
   }
   for (auto &[a, l] : s.locks) {

@@ -57,6 +57,9 @@ public:
   bool escapedChannel(const MachineState &s, const Value &v) const;
   ir::Skeletons &skeletons() { return S; }
   bool budgetExceeded() const { return overflow_; }
+  // Renames fresh unknowns and reuses frame numbers so that equal states
+  // compare equal (Canonical.cpp).
+  void canonicalize(MachineState &s) const;
 
 private:
   // memory
@@ -64,6 +67,8 @@ private:
   AddrId resolveIn(const MachineState &s, const Frame &f, PlaceId place, bool *known) const;
   AddrId addressOfRoot(const MachineState &s, const Frame &f, const ir::Root &r) const;
   Value read(const MachineState &s, AddrId a) const;
+  Value fresh(MachineState &s);           // an unknown of its own
+  Value zero(ir::ValueKind k) const;      // what a receive from a closed channel yields
   void write(MachineState &s, AddrId a, Value v);
   Value load(MachineState &s, std::uint32_t g, PlaceId place);
   void copyValue(MachineState &s, std::uint32_t g, PlaceId dst, PlaceId src, const clang::Type *aggregate,
@@ -94,7 +99,9 @@ private:
   void unlock(MachineState &s, std::uint32_t g, AddrId lock, bool shared);
   void rendezvous(const MachineState &s, std::uint32_t sender, const ir::Event &se, const ir::SelectCase *sc,
                   ObjRef ch, std::vector<Successor> &out);
-  void received(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c, bool ok);
+  void received(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c, bool ok,
+                Value v);
+  Value sentValue(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c);
   void pickCase(MachineState &s, std::uint32_t g, std::size_t index);
   std::uint32_t spawn(MachineState &s, std::uint32_t g, const ir::Event &e);
   void cancel(MachineState &s, ObjRef done);

@@ -45,11 +45,14 @@ private:
 using ObjRef = std::uint32_t;
 constexpr ObjRef kNoObj = ~ObjRef(0);
 
+// Unknown values carry a symbol (0: none): copies of one unknown share it,
+// and a branch that decides it fixes it for all of them (an unknown but
+// fixed value: correlated tests stay consistent).
 struct Value {
   enum class Kind : std::uint8_t { Unset, Null, Object, Address, Unknown, Bool, Int };
   Kind kind = Kind::Unset;
   ObjRef obj = kNoObj;  // Object
-  std::int64_t num = 0; // Bool, Int; Address: the AddrId pointed to
+  std::int64_t num = 0; // Bool, Int; Address: the AddrId pointed to; Unknown: its symbol
   friend auto operator<=>(const Value &, const Value &) = default;
 };
 
@@ -73,7 +76,7 @@ struct Object {
 };
 
 struct ChannelState {
-  std::uint64_t count = 0;
+  std::vector<Value> buffer;          // values sent and not yet received, oldest first
   bool closed = false;
   clang::SourceLocation closedAt;     // the close, for a send or close that then panics
   std::uint32_t closedBy = 0;         // goroutine id + 1
@@ -131,7 +134,9 @@ struct MachineState {
   std::map<ObjRef, ChannelState> channels;
   std::map<AddrId, LockState> locks;
   std::map<AddrId, GroupState> groups;
+  std::map<std::int64_t, Value> symbols; // unknowns a branch has decided
   std::uint32_t nextInstance = 1;
+  std::int64_t nextSymbol = std::int64_t(1) << 40;
   friend bool operator==(const MachineState &, const MachineState &) = default;
 };
 

@@ -131,7 +131,19 @@ void Interp::pickCase(MachineState &s, std::uint32_t g, std::size_t index) {
   }
 }
 
-void Interp::received(MachineState &s, std::uint32_t g, const Event &e, const ir::SelectCase *c, bool ok) {
+Value Interp::sentValue(MachineState &s, std::uint32_t g, const Event &e, const ir::SelectCase *c) {
+  PlaceId p = c ? c->value : e.payload;
+  return p != ir::kNoPlace ? load(s, g, p) : Value{Value::Kind::Unknown, kNoObj, 0};
+}
+
+void Interp::received(MachineState &s, std::uint32_t g, const Event &e, const ir::SelectCase *c, bool ok,
+                      Value v) {
+  if (PlaceId into = c ? c->value : e.payload; into != ir::kNoPlace) {
+    bool known = true;
+    AddrId a = resolve(s, g, into, &known);
+    if (known)
+      s.memory[a] = ok ? v : zero(e.element);
+  }
   PlaceId flag = c ? c->ok : e.dst;
   if (flag != ir::kNoPlace) {
     bool known = true;
@@ -230,11 +242,12 @@ void Interp::rendezvous(const MachineState &s, std::uint32_t sender, const Event
       continue;
     auto meet = [&](const ir::SelectCase *rc) {
       MachineState t = s;
+      Value v = sentValue(t, sender, se, sc);
       if (sc)
         pickCase(t, sender, static_cast<std::size_t>(sc - se.cases.data()));
       else
         pastEvent(t, sender);
-      received(t, h, *re, rc, true);
+      received(t, h, *re, rc, true, v);
       std::vector<Step> steps = {{sender, sc ? sc->loc : se.loc, describe(se, sc)},
                                  {h, rc ? rc->loc : re->loc, describe(*re, rc)}};
       finish(std::move(t), {sender, h}, std::move(steps), std::nullopt, out);
@@ -263,7 +276,7 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       if (t.objects[gr.fires].context)
         cancel(t, gr.fires);
       else if (!t.channels[gr.fires].closed)
-        t.channels[gr.fires].count = 1;
+        t.channels[gr.fires].buffer.push_back(Value{Value::Kind::Unknown, kNoObj, 0});
     }
     t.goroutines[g].status = Goroutine::Status::Done;
     out.push_back({std::move(t), {{g, gr.spawnLoc, "fires"}}, std::nullopt});
@@ -295,8 +308,8 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     if (cs.closed)
       return panic("CH101", "send on closed channel", cs.closedAt, cs.closedBy - 1);
     std::uint64_t cap = *t.objects[v.obj].capacity;
-    if (cs.count < cap) {
-      ++cs.count;
+    if (cs.buffer.size() < cap) {
+      cs.buffer.push_back(sentValue(t, g, e, nullptr));
       return proceed();
     }
     if (cap == 0)
@@ -310,15 +323,16 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     if (v.kind == Value::Kind::Null)
       return;
     if (escapedChannel(t, v)) {
-      received(t, g, e, nullptr, true);
+      received(t, g, e, nullptr, true, fresh(t));
       return finish(std::move(t), {g}, {{g, e.loc, describe(e)}}, std::nullopt, out);
     }
     ChannelState &cs = t.channels[v.obj];
-    if (cs.count > 0) {
-      --cs.count;
-      received(t, g, e, nullptr, true);
+    if (!cs.buffer.empty()) {
+      Value got = cs.buffer.front();
+      cs.buffer.erase(cs.buffer.begin());
+      received(t, g, e, nullptr, true, got);
     } else if (cs.closed) {
-      received(t, g, e, nullptr, false);
+      received(t, g, e, nullptr, false, {});
     } else {
       return; // waits for a sender (an unbuffered one meets it from its side)
     }
@@ -353,7 +367,7 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
         if (c.isSend)
           pickCase(u, g, index);
         else
-          received(u, g, e, &c, true);
+          received(u, g, e, &c, true, fresh(u));
         finish(std::move(u), {g}, std::move(steps), std::nullopt, out);
         continue;
       }
@@ -366,9 +380,9 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
           out.push_back({std::move(u), std::move(steps), std::move(p)});
           continue;
         }
-        if (cs.count < cap) {
+        if (cs.buffer.size() < cap) {
           anyReady = true;
-          ++cs.count;
+          cs.buffer.push_back(sentValue(u, g, e, &c));
           pickCase(u, g, index);
           finish(std::move(u), {g}, std::move(steps), std::nullopt, out);
         } else if (cap == 0) {
@@ -378,14 +392,15 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
         }
         continue;
       }
-      if (cs.count > 0) {
+      if (!cs.buffer.empty()) {
         anyReady = true;
-        --cs.count;
-        received(u, g, e, &c, true);
+        Value got = cs.buffer.front();
+        cs.buffer.erase(cs.buffer.begin());
+        received(u, g, e, &c, true, got);
         finish(std::move(u), {g}, std::move(steps), std::nullopt, out);
       } else if (cs.closed) {
         anyReady = true;
-        received(u, g, e, &c, false);
+        received(u, g, e, &c, false, {});
         finish(std::move(u), {g}, std::move(steps), std::nullopt, out);
       }
     }

@@ -316,7 +316,13 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
     std::set<PlaceId> written;
     std::set<PlaceId> *outer = writes_;
     writes_ = &written;
-    Disjunction exits = run(body, {start});
+    GoroutineLog log;
+    GoroutineLog *outerLog = log_;
+    log_ = &log;
+    State fresh = start;
+    fresh.signalled.clear();
+    Disjunction exits = run(body, {fresh});
+    log_ = outerLog;
     writes_ = outer;
     if (outer)
       outer->insert(written.begin(), written.end());
@@ -382,6 +388,35 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
       record(body, {start}, *rec);
     }
     stack_.pop_back();
+    // Happens-before through its signals.
+    std::set<std::uint64_t> alwaysSignalled;
+    for (std::size_t i = 0; i < exits.size(); ++i) {
+      if (i == 0)
+        alwaysSignalled = exits[i].signalled;
+      else
+        for (auto it = alwaysSignalled.begin(); it != alwaysSignalled.end();)
+          it = exits[i].signalled.count(*it) ? std::next(it) : alwaysSignalled.erase(it);
+    }
+    for (auto &[sig, closed] : log.closedBefore) {
+      if (!alwaysSignalled.count(sig))
+        continue;
+      for (auto &[o, at] : closed) {
+        ChanState cs = chanState(s, o);
+        cs.closedAtSignal[sig] = at;
+        s.chans[o] = cs;
+      }
+    }
+    for (auto &[o, sendAt] : log.sends) {
+      std::set<std::uint64_t> done;
+      for (std::uint64_t sig : alwaysSignalled)
+        if (!log.sentAfter[sig].count(o))
+          done.insert(sig);
+      if (done.empty())
+        continue; // no signal ends its sends: nothing to wait for
+      ChanState cs = chanState(s, o);
+      cs.pendingSenders[e.loc.getRawEncoding()] = {sendAt, done};
+      s.chans[o] = cs;
+    }
     // What the goroutine writes may or may not have happened yet.
     for (PlaceId c : written) {
       if (ownedBy(P.get(c), t.function))

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace clang {
@@ -69,6 +70,15 @@ struct RefValue {
 
 enum : std::uint8_t { kOpen = 1, kClosed = 2, kClosedPrevIter = 4 };
 
+// A goroutine started here that sends on the channel: until the spawner
+// waits for a signal the goroutine gives after its last send (`doneAt`),
+// a close here may race that send.
+struct PendingSender {
+  clang::SourceLocation sendAt;
+  std::set<std::uint64_t> doneAt;
+  friend bool operator==(const PendingSender &, const PendingSender &) = default;
+};
+
 struct ChanState {
   std::uint8_t bits = kOpen;
   clang::SourceLocation closedAt;      // the close (or the call that closes) reaching here
@@ -77,6 +87,11 @@ struct ChanState {
   Certainty closedByOther = Certainty::No;
   bool otherStartedOnThisPath = false;
   clang::SourceLocation otherCloseAt, otherSpawnAt;
+  // Happens-before through a signal (a WaitGroup done, the close of a
+  // channel nothing is sent on): a goroutine closed this channel before it
+  // gave the signal, so once the signal is waited for, it is closed.
+  std::map<std::uint64_t, clang::SourceLocation> closedAtSignal;
+  std::map<unsigned, PendingSender> pendingSenders; // by the raw location of the go
   friend bool operator==(const ChanState &, const ChanState &) = default;
   void join(const ChanState &o);
 };
@@ -95,6 +110,7 @@ struct State {
   std::map<PlaceId, RefValue> refs;
   std::map<ObjId, ChanState> chans;
   std::map<PlaceId, Flag> flags; // absent: unknown
+  std::set<std::uint64_t> signalled; // signals given on some path so far (in a goroutine body)
   friend bool operator==(const State &, const State &) = default;
 };
 

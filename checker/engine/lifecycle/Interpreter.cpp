@@ -51,6 +51,9 @@ void ChanState::join(const ChanState &o) {
   otherStartedOnThisPath = otherStartedOnThisPath && o.otherStartedOnThisPath;
   joinLoc(otherCloseAt, o.otherCloseAt);
   joinLoc(otherSpawnAt, o.otherSpawnAt);
+  for (auto it = closedAtSignal.begin(); it != closedAtSignal.end();)
+    it = o.closedAtSignal.count(it->first) ? std::next(it) : closedAtSignal.erase(it);
+  pendingSenders.insert(o.pendingSenders.begin(), o.pendingSenders.end());
 }
 
 Interpreter::Interpreter(ir::Skeletons &skeletons, ObjectTable &objects)
@@ -275,6 +278,35 @@ bool Interpreter::endsPath(const State &s, const RefValue &h, EventKind k) {
   return true;
 }
 
+// A goroutine gives a signal: what it closed before is closed for whoever
+// waits for the signal.
+void Interpreter::signal(State &s, std::uint64_t key) {
+  if (log_) {
+    std::map<ObjId, SourceLocation> closed;
+    for (auto &[o, cs] : s.chans)
+      if (cs.bits == kClosed)
+        closed[o] = cs.closedInside;
+    auto [it, first] = log_->closedBefore.try_emplace(key, closed);
+    if (!first)
+      for (auto c = it->second.begin(); c != it->second.end();)
+        c = closed.count(c->first) ? std::next(c) : it->second.erase(c);
+  }
+  s.signalled.insert(key);
+}
+
+// Waiting for a signal returned: closes that preceded it are visible, and
+// goroutines whose sends all preceded it send no more.
+void Interpreter::joinSignal(State &s, std::uint64_t key) {
+  for (auto &[o, cs] : s.chans) {
+    if (auto it = cs.closedAtSignal.find(key); it != cs.closedAtSignal.end()) {
+      cs.bits = kClosed;
+      cs.closedAt = cs.closedInside = it->second;
+    }
+    for (auto it = cs.pendingSenders.begin(); it != cs.pendingSenders.end();)
+      it = it->second.doneAt.count(key) ? cs.pendingSenders.erase(it) : std::next(it);
+  }
+}
+
 ObjId Interpreter::makeChannel(State &s, const Frame &f, const Event &e, ChanInfo info) {
   ObjId o = objects_.intern({Object::Kind::Channel, ir::kNoPlace, e.site ? static_cast<const void *>(e.site)
                                                                           : static_cast<const void *>(&e),
@@ -399,6 +431,14 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
       s.reachable = false;
       return;
     }
+    if (log_)
+      for (ObjId o : h.targets) {
+        log_->sends.try_emplace(o, e.loc);
+        for (std::uint64_t sig : s.signalled)
+          log_->sentAfter[sig].insert(o);
+      }
+    if (e.payload != ir::kNoPlace)
+      escape(s, f, e.payload, e.valueType); // the receiver gets it: we do not follow it there
     return mayFill(s, h);
   }
   case EventKind::Recv:
@@ -412,6 +452,21 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
     if (h.definitelyNull()) {
       s.reachable = false; // blocks forever
       return;
+    }
+    // A receive from a channel nothing is sent on returns at its close: it
+    // waits for that signal.
+    if (!h.targets.empty() && !h.maybeNull) {
+      bool nothingSent = true;
+      for (ObjId o : h.targets)
+        nothingSent &= !chanState(s, o).mayHoldValues;
+      if (nothingSent)
+        for (ObjId o : h.targets)
+          joinSignal(s, channelSignal(o));
+    }
+    if (e.payload != ir::kNoPlace) { // what a sender sent: not followed here
+      setFlag(s, f, e.payload, std::nullopt);
+      writeAll(s, f, e.payload,
+               RefValue::to(objects_.intern({Object::Kind::Unknown, resolveStatic(f, e.payload)})), false);
     }
     if (e.dst != ir::kNoPlace) {
       bool drained = !h.targets.empty() && !h.maybeNull;
@@ -430,16 +485,28 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
       s.reachable = false;
       return;
     }
-    return close(s, h, f, here(f, e.loc), e.loc, true);
+    close(s, h, f, here(f, e.loc), e.loc, true);
+    if (h.targets.size() == 1)
+      signal(s, channelSignal(h.targets[0]));
+    return;
   }
   case EventKind::Select: {
     bool lone = e.cases.size() == 1 && e.hasDefault && e.cases[0].isSend;
     for (const ir::SelectCase &c : e.cases) {
       observe(c.isSend ? OpKind::SelectSend : OpKind::SelectRecv, c.channel, &c, lone && c.isSend);
-      if (c.isSend)
+      if (c.isSend) {
         mayFill(s, valueAt(s, f, c.channel));
-      else if (c.ok != ir::kNoPlace)
-        setFlag(s, f, c.ok, std::nullopt);
+        if (c.value != ir::kNoPlace)
+          escape(s, f, c.value, nullptr);
+      } else {
+        if (c.ok != ir::kNoPlace)
+          setFlag(s, f, c.ok, std::nullopt);
+        if (c.value != ir::kNoPlace) {
+          setFlag(s, f, c.value, std::nullopt);
+          writeAll(s, f, c.value,
+                   RefValue::to(objects_.intern({Object::Kind::Unknown, resolveStatic(f, c.value)})), false);
+        }
+      }
     }
     if (!e.hasDefault) {
       bool allNil = true;
@@ -460,11 +527,20 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
     if (e.dst != ir::kNoPlace)
       setFlag(s, f, e.dst, std::nullopt);
     return;
+  case EventKind::WgDone:
+  case EventKind::WgWait: {
+    llvm::SmallVector<PlaceId, 2> wg = concretize(s, f, e.src);
+    if (wg.size() != 1)
+      return;
+    if (e.kind == EventKind::WgDone)
+      signal(s, groupSignal(wg[0]));
+    else
+      joinSignal(s, groupSignal(wg[0]));
+    return;
+  }
   case EventKind::Cancel:
   case EventKind::Join:
   case EventKind::WgAdd:
-  case EventKind::WgDone:
-  case EventKind::WgWait:
   case EventKind::Lock:
   case EventKind::Unlock:
   case EventKind::LockAll:
@@ -508,6 +584,7 @@ void Interpreter::join(State &into, const State &from) const {
   for (auto &[o, cs] : into.chans)
     if (!from.chans.count(o) && objects_.get(o).kind != Object::Kind::Channel)
       cs.join(ChanState{});
+  into.signalled.insert(from.signalled.begin(), from.signalled.end());
   for (auto it = into.flags.begin(); it != into.flags.end();) {
     auto other = from.flags.find(it->first);
     it = other != from.flags.end() && other->second == it->second ? std::next(it) : into.flags.erase(it);

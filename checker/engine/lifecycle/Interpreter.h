@@ -151,6 +151,18 @@ private:
   // sharing what was made before the loop but not what each iteration makes.
   std::vector<std::pair<const ir::Skeleton *, std::uint32_t>> nodes_;
   std::map<ObjId, std::vector<std::pair<const ir::Skeleton *, std::uint32_t>>> madeIn_;
+  // What a goroutine body does, while it runs from its `go`: the channels
+  // closed before each signal it gives, the sends after each signal.
+  struct GoroutineLog {
+    std::map<std::uint64_t, std::map<ObjId, clang::SourceLocation>> closedBefore;
+    std::map<std::uint64_t, std::set<ObjId>> sentAfter;
+    std::map<ObjId, clang::SourceLocation> sends;
+  };
+  GoroutineLog *log_ = nullptr;
+  void signal(State &s, std::uint64_t key);
+  void joinSignal(State &s, std::uint64_t key);
+  static std::uint64_t groupSignal(PlaceId wg) { return (std::uint64_t(1) << 32) | wg; }
+  static std::uint64_t channelSignal(ObjId ch) { return (std::uint64_t(2) << 32) | ch; }
   // The smallest loop of `sk` holding `node`, or -1.
   int innermostLoop(const ir::Skeleton *sk, std::uint32_t node);
 };

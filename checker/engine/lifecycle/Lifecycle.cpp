@@ -162,6 +162,12 @@ private:
       joinLoc(fact.otherGoroutineCloseAt, cs.otherCloseAt);
       joinLoc(fact.otherGoroutineSpawnAt, cs.otherSpawnAt);
       mayHold |= cs.mayHoldValues;
+      if (!cs.pendingSenders.empty()) {
+        fact.otherGoroutineMaySend = true;
+        joinLoc(fact.pendingSenderSpawnAt,
+                SourceLocation::getFromRawEncoding(cs.pendingSenders.begin()->first));
+        joinLoc(fact.pendingSendAt, cs.pendingSenders.begin()->second.sendAt);
+      }
       if (const ChanInfo *info = I.chanInfo(o)) {
         joinLoc(fact.madeAt, info->madeAt);
         if (info->capacity)

@@ -471,12 +471,21 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     emit(std::move(e));
     return;
   }
-  case Op::Send:
-    // A channel sent as a value goes where we cannot follow.
-    for (const Expr *arg : call->arguments())
-      if (T.kind(arg->getType()) == ValueKind::Reference || T.kind(arg->getType()) == ValueKind::Aggregate)
-        escape(valueOf(arg), arg->getType(), false, loc);
-    return simple(EventKind::Send);
+  case Op::Send: {
+    Event e = event(EventKind::Send, loc);
+    e.src = objectOf(call, m.objectArg, &written);
+    e.operand = written;
+    e.site = call;
+    if (call->getNumArgs() > 0 && T.tracked(call->getArg(0)->getType())) {
+      e.payload = valueOf(call->getArg(0));
+      e.element = T.kind(call->getArg(0)->getType());
+      if (e.element == ValueKind::Aggregate)
+        e.valueType = call->getArg(0)->getType().getCanonicalType().getTypePtr();
+    }
+    if (e.src != kNoPlace)
+      emit(std::move(e));
+    return;
+  }
   case Op::Recv: {
     Event e = event(EventKind::Recv, loc);
     e.src = objectOf(call, m.objectArg, &written);
@@ -484,12 +493,9 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     e.site = call;
     e.recvUse = recvUse(call);
     if (T.tracked(call->getType())) {
-      PlaceId t = temp();
-      values_[call] = t;
-      if (e.src != kNoPlace)
-        emit(std::move(e));
-      havoc(t, call->getType(), loc);
-      return;
+      e.payload = temp();
+      e.element = T.kind(call->getType());
+      values_[call] = e.payload;
     }
     if (e.src != kNoPlace)
       emit(std::move(e));
@@ -503,6 +509,10 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     PlaceId pair = temp();
     values_[call] = pair;
     e.dst = pairField(pair, call->getType(), 1);
+    e.payload = pairField(pair, call->getType(), 0);
+    if (const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(call->getType()->getAsCXXRecordDecl());
+        spec && spec->getTemplateArgs().size() > 0 && spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      e.element = T.kind(spec->getTemplateArgs()[0].getAsType());
     if (e.src != kNoPlace)
       emit(std::move(e));
     return;
@@ -530,10 +540,12 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     if (!info.isDefault) {
       info.c.channel = objectOf(call, m.objectArg, &written);
       info.c.operand = written;
-      if (!info.c.isSend)
+      if (!info.c.isSend) {
         info.c.ok = temp();
-      else if (call->getNumArgs() > 1 && T.kind(call->getArg(1)->getType()) != ValueKind::None)
-        escape(valueOf(call->getArg(1)), call->getArg(1)->getType(), false, loc);
+        info.c.value = temp();
+      } else if (call->getNumArgs() > 1 && T.tracked(call->getArg(1)->getType())) {
+        info.c.value = valueOf(call->getArg(1));
+      }
     }
     if (m.extraArg >= 0 && static_cast<unsigned>(m.extraArg) < call->getNumArgs())
       info.callback = valueOf(call->getArg(m.extraArg));
@@ -1294,6 +1306,8 @@ void FunctionLowering::select(const CallExpr *call) {
             if (const CallModel *m = M.callModel(caseCall); m && m->extraArg >= 0 &&
                                                           static_cast<unsigned>(m->extraArg) < caseCall->getNumArgs())
               fn = callableFunction(caseCall->getArg(m->extraArg));
+      if (fn && !c.c.isSend && fn->getNumParams() >= 1 && T.tracked(fn->getParamDecl(0)->getType()))
+        e.args.push_back({0, c.c.value, false});
       if (fn && !c.c.isSend && c.c.ok != kNoPlace && fn->getNumParams() == 2)
         e.args.push_back({1, c.c.ok, false});
       if (fn)

@@ -373,6 +373,8 @@ void FunctionLowering::havoc(PlaceId dst, QualType type, SourceLocation loc, boo
 }
 
 void FunctionLowering::declare(const VarDecl *vd) {
+  if (aliases_.count(vd))
+    return; // a structured binding's holding variable, named when its decomposition was
   QualType t = vd->getType();
   const Expr *init = vd->getInit();
   // The loop variable of a range-for over a container names its elements.
@@ -407,9 +409,24 @@ void FunctionLowering::declare(const VarDecl *vd) {
     // The hidden variable holds the value; bindings name its parts.
     if (init && T.tracked(t))
       store(varPlace(dd), init, t, vd->getLocation());
-    for (const BindingDecl *b : dd->bindings())
-      if (const VarDecl *holder = b->getHoldingVar())
+    // Through the tuple protocol each binding has a holding variable bound to
+    // get<i>(hidden); for std::pair (what recv_ok returns) that is its i-th
+    // field, which the events write.
+    const auto *pair = t->getAsCXXRecordDecl();
+    bool isPair = pair && pair->isInStdNamespace() && pair->getName() == "pair";
+    unsigned index = 0;
+    for (const BindingDecl *b : dd->bindings()) {
+      const VarDecl *holder = b->getHoldingVar();
+      if (holder && isPair) {
+        auto field = pair->field_begin();
+        std::advance(field, index);
+        if (field != pair->field_end())
+          aliases_[holder] = P.child(varPlace(dd), {StepKind::Field, *field});
+      } else if (holder) {
         declare(holder);
+      }
+      ++index;
+    }
     return;
   }
   if (!T.tracked(t))

@@ -1,6 +1,7 @@
 // Engine v2, idiom 5: a method that closes a channel member and then calls a
 // private helper re-making it (`q = chan::make<T>(n)`) leaves an open channel
 // behind; the caller may send on it and close it again.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 class Mailbox {

@@ -2,6 +2,7 @@
 // iteration from a single spawn site. When the loop runs at least twice and
 // each goroutine always closes the same channel, two of them close it: one
 // close panics (CH102), even though only one close is written.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 #include <mutex>
