@@ -8,6 +8,7 @@
 #include "Explorer.h"
 
 #include "Interp.h"
+#include "../skeleton/Reach.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -24,58 +25,14 @@ using namespace clang;
 
 namespace chcheck::concurrency {
 
+using ir::bit;
+using ir::KindSet;
+using ir::kAllKinds;
+
 using ir::Event;
 using ir::EventKind;
 
 namespace {
-
-using KindSet = std::uint64_t;
-constexpr KindSet bit(EventKind k) { return KindSet(1) << static_cast<unsigned>(k); }
-constexpr KindSet kAllKinds = ~KindSet(0);
-
-// The kinds of event a skeleton may still perform from each node on,
-// including in what it calls or starts.
-class Reach {
-public:
-  explicit Reach(ir::Skeletons &s) : S(s) {}
-
-  KindSet from(const ir::Skeleton *sk, std::uint32_t node) { return table(sk)[node]; }
-
-private:
-  const std::vector<KindSet> &table(const ir::Skeleton *sk) {
-    auto it = tables_.find(sk);
-    if (it != tables_.end())
-      return it->second;
-    std::vector<KindSet> own(sk->nodes.size(), 0);
-    tables_[sk] = own; // recursion: a function reaching itself adds nothing new
-    for (std::uint32_t n = 0; n < sk->nodes.size(); ++n)
-      for (const Event &e : sk->nodes[n].events) {
-        own[n] |= bit(e.kind);
-        if (e.kind == EventKind::Call || e.kind == EventKind::Go) {
-          if (e.callable != ir::kNoPlace && e.callees.empty())
-            own[n] |= kAllKinds;
-          for (const FunctionDecl *fd : e.callees)
-            if (const ir::Skeleton *callee = S.get(fd))
-              own[n] |= table(callee)[0];
-        }
-      }
-    // Propagate backwards to a fixpoint.
-    std::vector<KindSet> reach = own;
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (std::uint32_t n = 0; n < sk->nodes.size(); ++n)
-        for (std::uint32_t s : sk->nodes[n].succs)
-          if ((reach[n] | reach[s]) != reach[n]) {
-            reach[n] |= reach[s];
-            changed = true;
-          }
-    }
-    return tables_[sk] = std::move(reach);
-  }
-
-  ir::Skeletons &S;
-  std::map<const ir::Skeleton *, std::vector<KindSet>> tables_;
-};
 
 struct Signature {
   BlockingFact::Kind kind;
@@ -91,7 +48,7 @@ struct Judgement {
 
 class Search {
 public:
-  Search(Interp &interp, Reach &reach, ASTContext &ctx, const FunctionDecl *root, std::uint64_t budget)
+  Search(Interp &interp, ir::Reach &reach, ASTContext &ctx, const FunctionDecl *root, std::uint64_t budget)
       : I(interp), R(reach), ctx_(ctx), root_(root), budget_(budget),
         rootIsMain_(root->isMain()) {}
 
@@ -120,7 +77,7 @@ private:
   bool inevitable(const std::set<std::uint32_t> &targets) const;
 
   Interp &I;
-  Reach &R;
+  ir::Reach &R;
   ASTContext &ctx_;
   const FunctionDecl *root_;
   std::uint64_t budget_;
@@ -246,7 +203,7 @@ Search::Remaining Search::remaining(const MachineState &s, std::uint32_t g) {
             r.anyObject = kAllKinds;
           for (const FunctionDecl *fd : e.callees)
             if (const ir::Skeleton *callee = I.skeletons().get(fd))
-              r.anyObject |= R.from(callee, 0);
+              r.anyObject |= R.from(callee, 0) & ir::kUnseenCode ? ir::kAllKinds : R.from(callee, 0);
           break;
         case EventKind::Select:
           for (const ir::SelectCase &c : e.cases) {
@@ -617,36 +574,21 @@ void Search::facts(std::vector<BlockingFact> &out) {
 
 // --- regions ----------------------------------------------------------------------
 
-std::vector<const FunctionDecl *> regionRoots(ir::Skeletons &skeletons,
+std::vector<const FunctionDecl *> regionRoots(ir::Skeletons &skeletons, ir::Reach &reach,
                                               llvm::ArrayRef<const FunctionDecl *> functions) {
-  std::map<const FunctionDecl *, bool> spawns;
-  std::function<bool(const FunctionDecl *, unsigned)> startsGoroutines = [&](const FunctionDecl *fd,
-                                                                             unsigned depth) {
-    if (auto it = spawns.find(fd); it != spawns.end())
-      return it->second;
-    spawns[fd] = false;
-    const ir::Skeleton *sk = skeletons.get(fd);
-    bool result = false;
-    if (sk && depth < 16)
-      for (const ir::Node &n : sk->nodes)
-        for (const Event &e : n.events) {
-          if (e.kind == EventKind::Go)
-            result = true;
-          if (e.kind == EventKind::Call)
-            for (const FunctionDecl *c : e.callees)
-              result |= startsGoroutines(c, depth + 1);
-        }
-    return spawns[fd] = result;
-  };
-  std::set<const FunctionDecl *> called;
+  // A region starts goroutines (or is main) and synchronises: code that
+  // never waits on anything cannot block.
+  constexpr ir::KindSet kWaits = ir::kSyncKinds & ~bit(EventKind::Go);
   std::vector<const FunctionDecl *> candidates;
   for (const FunctionDecl *fd : functions) {
     const ir::Skeleton *sk = skeletons.get(fd);
     if (!sk || !sk->hasEvents)
       continue;
-    if (fd->isMain() || startsGoroutines(fd, 0))
+    ir::KindSet does = reach.of(fd);
+    if ((fd->isMain() || (does & bit(EventKind::Go))) && (does & kWaits))
       candidates.push_back(sk->function);
   }
+  std::set<const FunctionDecl *> called;
   for (const FunctionDecl *fd : candidates)
     for (const ir::Node &n : skeletons.get(fd)->nodes)
       for (const Event &e : n.events)
@@ -663,8 +605,8 @@ std::vector<const FunctionDecl *> regionRoots(ir::Skeletons &skeletons,
 
 void explore(ir::Skeletons &skeletons, llvm::ArrayRef<const FunctionDecl *> functions, std::uint64_t budget,
              std::vector<BlockingFact> &out, ExplorerStats &stats) {
-  Reach reach(skeletons);
-  for (const FunctionDecl *root : regionRoots(skeletons, functions)) {
+  ir::Reach reach(skeletons);
+  for (const FunctionDecl *root : regionRoots(skeletons, reach, functions)) {
     AddressTable addresses;
     Interp interp(skeletons, addresses);
     Search search(interp, reach, skeletons.context(), root, budget);

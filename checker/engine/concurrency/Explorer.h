@@ -5,13 +5,14 @@
 #pragma once
 
 #include "Blocking.h"
-#include "../skeleton/Skeletons.h"
+#include "../skeleton/Reach.h"
 
 namespace chcheck::concurrency {
 
 // The functions a search starts from: main, and every function that starts
-// goroutines and is not itself called by another such function here.
-std::vector<const clang::FunctionDecl *> regionRoots(ir::Skeletons &skeletons,
+// goroutines and is not itself called by another such function here; either
+// must reach a synchronising operation.
+std::vector<const clang::FunctionDecl *> regionRoots(ir::Skeletons &skeletons, ir::Reach &reach,
                                                      llvm::ArrayRef<const clang::FunctionDecl *> functions);
 
 // Searches each region with at most `budget` states; a region whose search

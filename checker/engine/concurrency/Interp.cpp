@@ -1,6 +1,8 @@
 // Memory, invisible events, calls and branches of the abstract machine.
 #include "Interp.h"
 
+#include <unordered_map>
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -251,12 +253,29 @@ bool Interp::invisible(const Event &e) const {
 void Interp::advance(MachineState s, std::uint32_t g, std::vector<MachineState> &out) {
   std::vector<MachineState> work;
   work.push_back(std::move(s));
+  // Branches in invisible code fork the state; paths that come back
+  // together (an if whose arms change nothing the machine keeps) are one.
+  std::vector<MachineState> seen;
+  std::unordered_map<std::size_t, std::vector<std::uint32_t>> seenIndex;
+  auto already = [&](MachineState &st) {
+    canonicalize(st);
+    auto &bucket = seenIndex[hashState(st)];
+    for (std::uint32_t i : bucket)
+      if (seen[i] == st)
+        return true;
+    bucket.push_back(static_cast<std::uint32_t>(seen.size()));
+    seen.push_back(st);
+    return false;
+  };
   unsigned guard = 0;
   while (!work.empty()) {
     MachineState cur = std::move(work.back());
     work.pop_back();
+    if (already(cur))
+      continue;
+    bool merged = false;
     while (true) {
-      if (++guard > 100000 || overflow_) {
+      if (++guard > kMaxInvisibleSteps || ++work_ > kMaxWork || seen.size() > kMaxInvisiblePaths || overflow_) {
         overflow_ = true;
         return;
       }
@@ -290,9 +309,15 @@ void Interp::advance(MachineState s, std::uint32_t g, std::vector<MachineState> 
         }
         break;
       }
+      std::size_t forks = work.size();
       chooseSuccessor(cur, g, work);
+      if (work.size() != forks && already(cur)) {
+        merged = true;
+        break;
+      }
     }
-    out.push_back(std::move(cur));
+    if (!merged)
+      out.push_back(std::move(cur));
   }
 }
 
@@ -726,37 +751,74 @@ void Interp::cancel(MachineState &s, ObjRef done) {
       cancel(s, o);
 }
 
+// Every field that operator== compares: states that differ only in a field
+// left out here would all land in one bucket.
 std::size_t hashState(const MachineState &s) {
   std::size_t h = 1469598103934665603ull;
   auto mix = [&](std::size_t v) { h = (h ^ v) * 1099511628211ull; };
+  auto mixValue = [&](const Value &v) {
+    mix(static_cast<std::size_t>(v.kind));
+    mix(static_cast<std::size_t>(v.num));
+    mix(v.obj);
+  };
   for (const Goroutine &g : s.goroutines) {
     mix(static_cast<std::size_t>(g.status));
+    mix(g.stack.size());
+    mix(g.condWaiting);
+    mix(g.condSignalled);
+    mix(g.fires);
     for (const Frame &f : g.stack) {
       mix(f.node);
       mix(f.event);
+      mix(f.instance);
+      mix(f.result);
+      for (auto &[root, a] : f.aliases)
+        mix(a);
+      for (auto &[site, instance] : f.heap)
+        mix(instance);
     }
   }
   for (auto &[a, v] : s.memory) {
     mix(a);
-    mix(static_cast<std::size_t>(v.kind));
-    mix(static_cast<std::size_t>(v.num));
-    mix(v.obj);
+    mixValue(v);
+  }
+  for (const Object &o : s.objects) {
+    mix(static_cast<std::size_t>(o.kind));
+    mix(reinterpret_cast<std::size_t>(o.site));
+    mix(o.target);
+    mix(o.parent);
+    mix(o.goroutine);
+    mix(o.captures.size());
   }
   for (auto &[o, c] : s.channels) {
     mix(o);
-    mix(c.buffer.size());
+    for (const Value &v : c.buffer)
+      mixValue(v);
     mix(c.closed);
+    mix(c.closedBy);
+    mix(c.closedAt.getRawEncoding());
+    mix(c.escaped);
   }
   for (auto &[a, l] : s.locks) {
     mix(a);
     mix(l.owner);
-    mix(l.readers.size());
+    for (std::uint32_t r : l.readers)
+      mix(r);
     mix(l.writerWaiting);
+    mix(l.lockedAt.getRawEncoding());
+    mix(l.escaped);
   }
   for (auto &[a, w] : s.groups) {
     mix(a);
     mix(static_cast<std::size_t>(w.counter));
+    mix(w.escaped);
   }
+  for (auto &[symbol, v] : s.symbols) {
+    mix(static_cast<std::size_t>(symbol));
+    mixValue(v);
+  }
+  mix(s.nextInstance);
+  mix(static_cast<std::size_t>(s.nextSymbol));
   return h;
 }
 

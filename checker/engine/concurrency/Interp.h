@@ -112,6 +112,14 @@ private:
   AddressTable &A;
   bool overflow_ = false;
   static constexpr unsigned kMaxDepth = 12;
+  // Bounds on running a goroutine to its next visible event: beyond them
+  // the search gives up (and says nothing).
+  static constexpr unsigned kMaxInvisibleSteps = 20000;
+  static constexpr unsigned kMaxInvisiblePaths = 512;
+  // All the invisible steps of one region's search: with the state budget,
+  // what bounds its time (about a second).
+  static constexpr std::uint64_t kMaxWork = 1000000;
+  std::uint64_t work_ = 0;
   static constexpr unsigned kMaxGoroutines = 12;
   static constexpr unsigned kMaxObjects = 256;
 };

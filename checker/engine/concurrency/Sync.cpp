@@ -133,6 +133,12 @@ void Interp::pickCase(MachineState &s, std::uint32_t g, std::size_t index) {
 
 Value Interp::sentValue(MachineState &s, std::uint32_t g, const Event &e, const ir::SelectCase *c) {
   PlaceId p = c ? c->value : e.payload;
+  if (p != ir::kNoPlace && !c && e.element == ir::ValueKind::Aggregate) {
+    // A struct carries its handles as parts a buffer slot does not keep:
+    // the receiver may use any of them, so none is judged.
+    escape(s, g, p, e.valueType);
+    return Value{Value::Kind::Unknown, kNoObj, 0};
+  }
   return p != ir::kNoPlace ? load(s, g, p) : Value{Value::Kind::Unknown, kNoObj, 0};
 }
 
@@ -268,6 +274,19 @@ void Interp::rendezvous(const MachineState &s, std::uint32_t sender, const Event
   }
 }
 
+namespace {
+// An operation on a channel the machine cannot name may have been on any
+// channel it knows: none of them can be judged any more.
+bool onUnnamedChannel(MachineState &s, const Value &v) {
+  if (v.kind == Value::Kind::Object || v.kind == Value::Kind::Null)
+    return false;
+  for (std::size_t o = 0; o < s.objects.size(); ++o)
+    if (s.objects[o].kind == Object::Kind::Channel)
+      s.channels[static_cast<ObjRef>(o)].escaped = true;
+  return true;
+}
+} // namespace
+
 void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Successor> &out) {
   const Goroutine &gr = s.goroutines[g];
   if (gr.timer) {
@@ -302,7 +321,7 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     Value v = channelOf(t, g, e.src);
     if (v.kind == Value::Kind::Null)
       return; // blocks forever
-    if (escapedChannel(t, v))
+    if (onUnnamedChannel(t, v) || escapedChannel(t, v))
       return proceed();
     ChannelState &cs = t.channels[v.obj];
     if (cs.closed)
@@ -322,7 +341,7 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     Value v = channelOf(t, g, e.src);
     if (v.kind == Value::Kind::Null)
       return;
-    if (escapedChannel(t, v)) {
+    if (onUnnamedChannel(t, v) || escapedChannel(t, v)) {
       received(t, g, e, nullptr, true, fresh(t));
       return finish(std::move(t), {g}, {{g, e.loc, describe(e)}}, std::nullopt, out);
     }
@@ -342,7 +361,7 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     Value v = channelOf(t, g, e.src);
     if (v.kind == Value::Kind::Null)
       return panic("CH103", "close of nil channel", {}, ~0u);
-    if (escapedChannel(t, v))
+    if (onUnnamedChannel(t, v) || escapedChannel(t, v))
       return proceed();
     ChannelState &cs = t.channels[v.obj];
     if (cs.closed)
@@ -362,7 +381,7 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       MachineState u = s;
       std::size_t index = static_cast<std::size_t>(&c - e.cases.data());
       std::vector<Step> steps = {{g, c.loc, describe(e, &c)}};
-      if (escapedChannel(u, v)) {
+      if (onUnnamedChannel(u, v) || escapedChannel(u, v)) {
         anyReady = true;
         if (c.isSend)
           pickCase(u, g, index);

@@ -1,4 +1,5 @@
 #include "Lifecycle.h"
+#include "../skeleton/Reach.h"
 
 #include "Interpreter.h"
 
@@ -222,9 +223,12 @@ private:
 
 void computeFacts(ir::Skeletons &skeletons, llvm::ArrayRef<const FunctionDecl *> functions,
                   TranslationUnitFacts &out) {
+  ir::Reach reach(skeletons);
   for (const FunctionDecl *fd : functions) {
     const ir::Skeleton *sk = skeletons.get(fd);
-    if (!sk || !sk->hasEvents)
+    // Facts are observations of channel operations: a function that cannot
+    // reach one has none.
+    if (!sk || !sk->hasEvents || !(reach.of(fd) & ir::kChannelKinds))
       continue;
     // One interpreter per analysed function: its objects and closures are
     // that function's view.
