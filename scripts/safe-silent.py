@@ -10,8 +10,12 @@ suite, and lists each finding as a false alarm:
   safe-silent.py --chcheck BIN [--jobs N] [SOURCE...]
 
 SOURCE defaults to every test/corpus/safe/*.cpp.
-Exit status: 0 no finding, 1 findings (each listed), 2 chcheck or input error
-(no program found, chcheck failed, or a program it could not analyse)."""
+test/corpus/safe/known-false-alarms.txt lists known false alarms (file:line
+rule, each with its reason); they are shown but do not fail the run, and an
+entry that is no longer reported fails it, so the list only shrinks.
+Exit status: 0 no new finding, 1 new findings or stale entries (each listed),
+2 chcheck or input error (no program found, chcheck failed, or a program it
+could not analyse)."""
 import argparse
 import glob
 import json
@@ -21,6 +25,24 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 SAFE_DIR = os.path.join(ROOT, "test", "corpus", "safe")
+KNOWN = os.path.join(SAFE_DIR, "known-false-alarms.txt")
+
+
+def read_known():
+    known = set()
+    try:
+        with open(KNOWN) as f:
+            for number, line in enumerate(f, 1):
+                line = line.split("#", 1)[0].strip()
+                if not line:
+                    continue
+                parts = line.split()
+                if len(parts) != 2 or ":" not in parts[0]:
+                    fail("%s:%d: expected 'file.cpp:line RULE'" % (os.path.relpath(KNOWN, ROOT), number))
+                known.add((parts[0], parts[1]))
+    except FileNotFoundError:
+        pass
+    return known
 
 
 def fail(message):
@@ -60,14 +82,26 @@ def main():
         fail("no programs under %s" % os.path.relpath(SAFE_DIR, ROOT))
     findings = run_chcheck(args.chcheck, files, args.jobs)
 
+    known = read_known() if not args.sources else set()
+    seen = set()
+    new = []
     for f in findings:
         loc = f["location"]
-        print("%s:%d:%d: %s %s: %s" % (os.path.relpath(loc["file"], ROOT), loc["line"], loc["column"],
-                                       f["ruleId"], f["severity"], f["message"]))
+        key = ("%s:%d" % (os.path.basename(loc["file"]), loc["line"]), f["ruleId"])
+        seen.add(key)
+        tag = "known false alarm" if key in known else "false alarm"
+        if key not in known:
+            new.append(f)
+        print("%s:%d:%d: %s %s: %s [%s]" % (os.path.relpath(loc["file"], ROOT), loc["line"], loc["column"],
+                                            f["ruleId"], f["severity"], f["message"], tag))
+    stale = sorted(known - seen)
+    for where, rule in stale:
+        print("%s: %s: listed in %s but no longer reported: remove the entry" % (
+            where, rule, os.path.relpath(KNOWN, ROOT)))
     flagged = len({f["location"]["file"] for f in findings})
-    print("safe-silent: %d finding(s) in %d of %d correct programs%s" % (
-        len(findings), flagged, len(files), " (each one a false alarm)" if findings else ""))
-    return 1 if findings else 0
+    print("safe-silent: %d finding(s) in %d of %d correct programs, %d new, %d known, %d stale entries" % (
+        len(findings), flagged, len(files), len(new), len(findings) - len(new), len(stale)))
+    return 1 if new or stale else 0
 
 
 if __name__ == "__main__":
