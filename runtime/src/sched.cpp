@@ -100,6 +100,7 @@ const char* reason_name(wait_reason r) {
     case wait_reason::mutex_lock: return "sync.Mutex.Lock";
     case wait_reason::rwmutex_lock: return "sync.RWMutex.Lock";
     case wait_reason::rwmutex_rlock: return "sync.RWMutex.RLock";
+    case wait_reason::cond_wait: return "sync.Cond.Wait";
     case wait_reason::none: break;
   }
   return "running";
@@ -113,7 +114,8 @@ const char* reason_verb(wait_reason r) {
     case wait_reason::chan_receive_nil: return "receive";
     case wait_reason::select:
     case wait_reason::select_no_cases: return "select";
-    case wait_reason::waitgroup_wait: return "wait";
+    case wait_reason::waitgroup_wait:
+    case wait_reason::cond_wait: return "wait";
     case wait_reason::mutex_lock:
     case wait_reason::rwmutex_lock: return "lock";
     case wait_reason::rwmutex_rlock: return "rlock";
@@ -166,6 +168,7 @@ std::string describe_object(const G* g) {
     case wait_reason::mutex_lock: return "sync.Mutex " + address(g->object);
     case wait_reason::rwmutex_lock:
     case wait_reason::rwmutex_rlock: return "sync.RWMutex " + address(g->object);
+    case wait_reason::cond_wait: return "sync.Cond " + address(g->object);
     case wait_reason::none: break;
   }
   return "";
@@ -185,7 +188,7 @@ std::vector<BlockedGoroutine> collect_blocked() {
 }
 
 std::string verb_of(const std::string& operation) {
-  for (int r = 1; r <= static_cast<int>(wait_reason::rwmutex_rlock); ++r)
+  for (int r = 1; r <= static_cast<int>(wait_reason::cond_wait); ++r)
     if (operation == reason_name(static_cast<wait_reason>(r)))
       return reason_verb(static_cast<wait_reason>(r));
   return operation;

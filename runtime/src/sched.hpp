@@ -30,6 +30,7 @@ enum class wait_reason : std::uint8_t {
   mutex_lock,
   rwmutex_lock,
   rwmutex_rlock,
+  cond_wait,
 };
 
 struct G {

@@ -1,4 +1,4 @@
-// sync.WaitGroup, sync.Mutex and sync.RWMutex.  Waiters queue as sudogs and
+// sync.WaitGroup, sync.Mutex, sync.RWMutex and sync.Cond.  Waiters queue as sudogs and
 // park through the runtime, like channel operations, so they appear in
 // deadlock and leak reports.  Wake-ups hand ownership over directly to the
 // woken goroutine (no barging), which keeps the rules simple and fair.
@@ -197,6 +197,102 @@ void RWMutex::unlock_shared(std::source_location loc) {
   }
   lock_.unlock();
   if (woken) detail::unpark(woken);
+}
+
+// ---- Cond ----------------------------------------------------------------
+// Go's notifyList (runtime/sema.go): tickets make signal() wake the oldest
+// waiter even when it has unlocked L but not parked yet.
+
+void Cond::lock_l(const std::source_location& loc) {
+  switch (side_) {
+    case side::mutex: static_cast<Mutex*>(l_)->lock(loc); return;
+    case side::write: static_cast<RWMutex*>(l_)->lock(loc); return;
+    case side::read: static_cast<RWMutex*>(l_)->lock_shared(loc); return;
+  }
+}
+
+void Cond::unlock_l(const std::source_location& loc) {
+  switch (side_) {
+    case side::mutex: static_cast<Mutex*>(l_)->unlock(loc); return;
+    case side::write: static_cast<RWMutex*>(l_)->unlock(loc); return;
+    case side::read: static_cast<RWMutex*>(l_)->unlock_shared(loc); return;
+  }
+}
+
+void Cond::wait(std::source_location loc) {
+  detail::G* g = detail::current_g();
+  lock_.lock();
+  const std::uint64_t ticket = next_ticket_++;
+  lock_.unlock();
+  unlock_l(loc);
+  lock_.lock();
+  if (ticket < notify_ticket_) {
+    lock_.unlock();  // signalled between our unlock of L and here
+  } else {
+    detail::sudog sg;
+    sg.g = g;
+    sg.ticket = ticket;
+    g->param = nullptr;
+    waiters_.enqueue(&sg);
+    if (detail::block_prepare(g, detail::wait_reason::cond_wait, this, loc)) {
+      waiters_.remove(&sg);
+      detail::unblock_self(g);
+      lock_.unlock();
+      try {
+        detail::deadlock_detected(loc);
+      } catch (...) {
+        lock_l(loc);  // wait() always returns with L held
+        throw;
+      }
+    }
+    lock_.unlock();
+    detail::park(g);
+  }
+  lock_l(loc);
+}
+
+void Cond::signal() {
+  detail::ensure_known();
+  lock_.lock();
+  if (notify_ticket_ == next_ticket_) {  // nobody waits
+    lock_.unlock();
+    return;
+  }
+  const std::uint64_t ticket = notify_ticket_++;
+  // The oldest ticket's waiter may not have parked yet (it will see its
+  // ticket notified and not park); tickets may sit in the queue out of
+  // order, because taking a ticket and parking are two steps.
+  detail::G* woken = nullptr;
+  for (detail::sudog* sg = waiters_.first; sg; sg = sg->next) {
+    if (sg->ticket != ticket) continue;
+    waiters_.remove(sg);
+    sg->success = true;
+    detail::ready(sg->g, sg);
+    woken = sg->g;
+    break;
+  }
+  lock_.unlock();
+  if (woken) detail::unpark(woken);
+}
+
+void Cond::broadcast() {
+  detail::ensure_known();
+  lock_.lock();
+  notify_ticket_ = next_ticket_;
+  detail::sudog* wake_list = nullptr;
+  while (detail::sudog* sg = waiters_.first) {
+    waiters_.remove(sg);
+    sg->success = true;
+    detail::ready(sg->g, sg);
+    sg->wake_next = wake_list;
+    wake_list = sg;
+  }
+  lock_.unlock();
+  while (wake_list) {
+    detail::sudog* next = wake_list->wake_next;
+    detail::unpark(wake_list->g);
+    wake_list = next;
+  }
 }
 
 }  // namespace chan

@@ -1,6 +1,7 @@
 // Helper program for the tests that need a whole process of their own:
 //   chan_test_helper leak        leaves one goroutine blocked on a receive
 //                                (run with CHAN_LEAKCHECK=1 it must fail at exit)
+//   chan_test_helper leak-cond   leaves one goroutine parked in Cond::wait
 //   chan_test_helper clean       every goroutine finishes before main returns
 //   chan_test_helper panic-main  close of a nil channel, uncaught, in main
 //   chan_test_helper panic-wg    negative WaitGroup counter, uncaught, in main
@@ -20,6 +21,17 @@ void leak_a_receiver() {
   chan::go([never]() mutable { (void)never.recv(); });
   std::fflush(stdout);
   // Return only once the goroutine is parked, so the exit check sees it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (chan::blocked_goroutines().empty() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+void leak_a_cond_waiter() {
+  static chan::Mutex mu;
+  static chan::Cond cond(mu);
+  std::printf("line %u\n", std::source_location::current().line() + 1);
+  chan::go([] { mu.lock(); cond.wait(); });
+  std::fflush(stdout);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (chan::blocked_goroutines().empty() && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -60,6 +72,7 @@ void negative_waitgroup() {
 int main(int argc, char** argv) {
   if (argc != 2) return 64;
   if (std::strcmp(argv[1], "leak") == 0) leak_a_receiver();
+  else if (std::strcmp(argv[1], "leak-cond") == 0) leak_a_cond_waiter();
   else if (std::strcmp(argv[1], "clean") == 0) finish_everything();
   else if (std::strcmp(argv[1], "panic-main") == 0) panic_in_main();
   else if (std::strcmp(argv[1], "panic-wg") == 0) negative_waitgroup();

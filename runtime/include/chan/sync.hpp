@@ -1,6 +1,7 @@
 #pragma once
-// Go's sync.WaitGroup, sync.Mutex and sync.RWMutex.  Waiters park through
-// the runtime, so they take part in deadlock detection and leak reports.
+// Go's sync.WaitGroup, sync.Mutex, sync.RWMutex and sync.Cond.  Waiters park
+// through the runtime, so they take part in deadlock detection and leak
+// reports.
 #include <cstdint>
 #include <source_location>
 
@@ -46,6 +47,8 @@ class Mutex {
 
 // Go's RWMutex: a writer waiting in lock() blocks new readers, so readers
 // cannot starve it.  Works with std::shared_lock for the read side.
+class RLocker;
+
 class RWMutex {
  public:
   RWMutex() = default;
@@ -60,6 +63,8 @@ class RWMutex {
   // Panics "sync: RUnlock of unlocked RWMutex".
   void unlock_shared(std::source_location loc = std::source_location::current());
   bool try_lock_shared();
+  // Go's rw.RLocker(): a locker whose lock()/unlock() take the read side.
+  RLocker rlocker();
 
  private:
   detail::spin_mutex lock_;
@@ -67,6 +72,64 @@ class RWMutex {
   std::int64_t readers_ = 0;   // read locks held
   detail::waitq writers_waiting_;
   detail::waitq readers_waiting_;
+};
+
+// Go's rw.RLocker(): lock() and unlock() take and release the read side of
+// the RWMutex it refers to (BasicLockable, so std::lock_guard works too).
+class RLocker {
+ public:
+  explicit RLocker(RWMutex& m) noexcept : m_(&m) {}
+  void lock(std::source_location loc = std::source_location::current()) { m_->lock_shared(loc); }
+  void unlock(std::source_location loc = std::source_location::current()) { m_->unlock_shared(loc); }
+  RWMutex& mutex() const noexcept { return *m_; }
+
+ private:
+  RWMutex* m_;
+};
+
+inline RLocker RWMutex::rlocker() { return RLocker(*this); }
+
+// Go's sync.Cond.  L, the locker given at construction (a Mutex, the write
+// side of an RWMutex, or its read side through an RLocker), must be held
+// when calling wait().  As in Go, wait() returns only after a signal() or
+// broadcast(), but L is free while it waits, so the condition may be false
+// again by the time it returns: wait in a loop.
+//
+//   std::unique_lock lock(mu);
+//   while (!ready) cond.wait();
+//
+// signal() wakes the goroutine that has waited longest, broadcast() every
+// waiter; neither needs L held, and neither is remembered when nobody waits.
+// Waiters are reported as `sync.Cond.Wait` by the deadlock detector, the
+// leak check and goroutine dumps.
+class Cond {
+ public:
+  explicit Cond(Mutex& m) noexcept : l_(&m), side_(side::mutex) {}
+  explicit Cond(RWMutex& m) noexcept : l_(&m), side_(side::write) {}
+  explicit Cond(RLocker l) noexcept : l_(&l.mutex()), side_(side::read) {}
+  Cond(const Cond&) = delete;
+  Cond& operator=(const Cond&) = delete;
+
+  // Unlocks L, waits for signal() or broadcast(), and locks L again before
+  // returning (also when a deadlock handler makes it throw deadlock_error).
+  void wait(std::source_location loc = std::source_location::current());
+  void signal();
+  void broadcast();
+
+ private:
+  enum class side : std::uint8_t { mutex, write, read };
+  void lock_l(const std::source_location& loc);
+  void unlock_l(const std::source_location& loc);
+
+  void* l_;
+  side side_;
+  // Go's notifyList: every wait() takes a ticket before unlocking L; a
+  // signal notifies the oldest ticket not yet notified, even if its waiter
+  // has not parked yet, so no wake-up is lost between unlock and park.
+  detail::spin_mutex lock_;
+  std::uint64_t next_ticket_ = 0;    // the ticket the next wait() takes
+  std::uint64_t notify_ticket_ = 0;  // every ticket below it is notified
+  detail::waitq waiters_;            // parked waiters, with their tickets
 };
 
 }  // namespace chan

@@ -67,6 +67,7 @@ struct sudog {
   struct waitq* queue = nullptr;  // the queue this record is in, or null
   sudog* wake_next = nullptr;     // closechan's list of goroutines to wake
   std::uint32_t case_index = 0;   // select case this record stands for
+  std::uint64_t ticket = 0;       // sync.Cond: the waiter's place in line
   bool is_select = false;
   bool success = false;           // woken by a real send/recv (false: by close)
 };
