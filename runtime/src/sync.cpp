@@ -6,6 +6,7 @@
 
 #include "chan/errors.hpp"
 #include "chan/sync.hpp"
+#include "report.hpp"
 #include "sched.hpp"
 
 namespace chan {
@@ -42,7 +43,7 @@ void WaitGroup::add(int delta, std::source_location loc) {
   if (counter_ < 0) {
     counter_ -= delta;  // leave the group usable for a caller that recovers
     lock_.unlock();
-    throw panic_error("sync: negative WaitGroup counter", loc);
+    throw panic_error("sync: negative WaitGroup counter", loc, "sync.WaitGroup " + detail::address(this));
   }
   if (counter_ > 0 || waiters_.empty()) {
     lock_.unlock();
@@ -76,37 +77,43 @@ void WaitGroup::wait(std::source_location loc) {
 // ---- Mutex ---------------------------------------------------------------
 
 void Mutex::lock(std::source_location loc) {
-  detail::ensure_known();
+  detail::G* self = detail::current_g();
   lock_.lock();
   if (!locked_) {
     locked_ = true;
+    owner_ = self->id;
     lock_.unlock();
     return;
   }
   wait_on(lock_, waiters_, detail::wait_reason::mutex_lock, this, loc);
-  // The unlocker handed the mutex to us: locked_ stayed true.
+  // The unlocker handed the mutex to us: locked_ stayed true, owner_ is us.
 }
 
 bool Mutex::try_lock() {
+  detail::G* self = detail::current_g();
   std::lock_guard lk(lock_);
   if (locked_) return false;
   locked_ = true;
+  owner_ = self->id;
   return true;
 }
 
 void Mutex::unlock(std::source_location loc) {
+  detail::ensure_known();
   lock_.lock();
   if (!locked_) {
     lock_.unlock();
-    throw panic_error("sync: unlock of unlocked mutex", loc);
+    detail::fatal("sync: unlock of unlocked mutex", loc, "sync.Mutex " + detail::address(this));
   }
   detail::sudog* sg = waiters_.dequeue();
   if (!sg) {
     locked_ = false;
+    owner_ = 0;
     lock_.unlock();
     return;
   }
   detail::G* g = sg->g;
+  owner_ = g->id;
   detail::ready(g, sg);
   lock_.unlock();
   detail::unpark(g);
@@ -117,10 +124,11 @@ void Mutex::unlock(std::source_location loc) {
 // waiting writer makes new readers wait (Go's readerWait/writer preference).
 
 void RWMutex::lock(std::source_location loc) {
-  detail::ensure_known();
+  detail::G* self = detail::current_g();
   lock_.lock();
   if (!writer_ && readers_ == 0 && writers_waiting_.empty()) {
     writer_ = true;
+    writer_owner_ = self->id;
     lock_.unlock();
     return;
   }
@@ -128,9 +136,11 @@ void RWMutex::lock(std::source_location loc) {
 }
 
 bool RWMutex::try_lock() {
+  detail::G* self = detail::current_g();
   std::lock_guard lk(lock_);
   if (writer_ || readers_ > 0) return false;
   writer_ = true;
+  writer_owner_ = self->id;
   return true;
 }
 
@@ -146,6 +156,7 @@ void RWMutex::lock_shared(std::source_location loc) {
 }
 
 bool RWMutex::try_lock_shared() {
+  detail::ensure_known();
   std::lock_guard lk(lock_);
   if (writer_ || !writers_waiting_.empty()) return false;
   ++readers_;
@@ -153,12 +164,14 @@ bool RWMutex::try_lock_shared() {
 }
 
 void RWMutex::unlock(std::source_location loc) {
+  detail::ensure_known();
   lock_.lock();
   if (!writer_) {
     lock_.unlock();
-    throw panic_error("sync: Unlock of unlocked RWMutex", loc);
+    detail::fatal("sync: Unlock of unlocked RWMutex", loc, "sync.RWMutex " + detail::address(this));
   }
   writer_ = false;
+  writer_owner_ = 0;
   // As Go: readers that queued during the write lock go first, then a writer.
   detail::sudog* wake_list = nullptr;
   if (!readers_waiting_.empty()) {
@@ -170,6 +183,7 @@ void RWMutex::unlock(std::source_location loc) {
     }
   } else if (detail::sudog* sg = writers_waiting_.dequeue()) {
     writer_ = true;
+    writer_owner_ = sg->g->id;
     detail::ready(sg->g, sg);
     wake_list = sg;
   }
@@ -182,15 +196,17 @@ void RWMutex::unlock(std::source_location loc) {
 }
 
 void RWMutex::unlock_shared(std::source_location loc) {
+  detail::ensure_known();
   lock_.lock();
   if (readers_ == 0) {
     lock_.unlock();
-    throw panic_error("sync: RUnlock of unlocked RWMutex", loc);
+    detail::fatal("sync: RUnlock of unlocked RWMutex", loc, "sync.RWMutex " + detail::address(this));
   }
   detail::G* woken = nullptr;
   if (--readers_ == 0) {
     if (detail::sudog* sg = writers_waiting_.dequeue()) {
       writer_ = true;
+      writer_owner_ = sg->g->id;
       detail::ready(sg->g, sg);
       woken = sg->g;
     }

@@ -252,16 +252,16 @@ TEST(RLocker, LocksAndUnlocksTheReadSide) {
   rw.unlock();
 }
 
-TEST(RLocker, UnlockWithoutAReadLockIsGosError) {
-  chan::RWMutex rw;
-  chan::RLocker r = rw.rlocker();
-  EXPECT_GO_PANIC(r.unlock(), "sync: RUnlock of unlocked RWMutex");
+TEST(RLockerDeathTest, UnlockWithoutAReadLockIsGosFatalError) {
+  const unsigned line = __LINE__; auto body = [] { chan::RWMutex rw; chan::RLocker r = rw.rlocker(); r.unlock(); };
+  EXPECT_EXIT(without_exceptions(body), testing::ExitedWithCode(2),
+              fatal_error_report("sync: RUnlock of unlocked RWMutex", "sync.RWMutex", "cond_test.cpp", line));
 }
 
-TEST(Cond, WaitWithoutHoldingTheLockIsGosError) {
-  chan::Mutex mu;
-  chan::Cond c(mu);
-  EXPECT_GO_PANIC(c.wait(), "sync: unlock of unlocked mutex");
+TEST(CondDeathTest, WaitWithoutHoldingTheLockIsGosFatalError) {
+  const unsigned line = __LINE__; auto body = [] { chan::Mutex mu; chan::Cond c(mu); c.wait(); };
+  EXPECT_EXIT(without_exceptions(body), testing::ExitedWithCode(2),
+              fatal_error_report("sync: unlock of unlocked mutex", "sync.Mutex", "cond_test.cpp", line));
 }
 
 // ---------------------------------------------------------------- no lost wake-ups

@@ -5,12 +5,20 @@
 //   chan_test_helper clean       every goroutine finishes before main returns
 //   chan_test_helper panic-main  close of a nil channel, uncaught, in main
 //   chan_test_helper panic-wg    negative WaitGroup counter, uncaught, in main
-// It first prints "line <n>": the line of the leaked or panicking operation.
+//   chan_test_helper leak-sleeper  leaves a goroutine named "ticker" sleeping in
+//                                a loop (running, not blocked) at exit
+//   chan_test_helper throw-main  a std::runtime_error escapes main
+//   chan_test_helper stack-size  prints a goroutine's stack size: "stack <bytes>"
+// It first prints "line <n>": the line of the leaked or panicking operation
+// (of the go() call for leak-sleeper).
 #include <chan/chan.hpp>
+
+#include <pthread.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
 #include <thread>
 
 namespace {
@@ -51,6 +59,31 @@ void finish_everything() {
   wg.wait();
 }
 
+void leak_a_sleeper() {
+  std::printf("line %u\n", std::source_location::current().line() + 1);
+  chan::go_named("ticker", [] { for (;;) std::this_thread::sleep_for(std::chrono::milliseconds(5)); });
+  std::fflush(stdout);
+}
+
+void throw_from_main() {
+  (void)chan::make<int>();  // the runtime is in use
+  throw std::runtime_error("boom in main");
+}
+
+void print_goroutine_stack_size() {
+  auto size = chan::make<std::size_t>(1);
+  chan::go([size]() mutable {
+    pthread_attr_t attr;
+    std::size_t bytes = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      pthread_attr_getstacksize(&attr, &bytes);
+      pthread_attr_destroy(&attr);
+    }
+    size.send(bytes);
+  });
+  std::printf("stack %zu\n", size.recv());
+}
+
 // Uncaught in main: a real program's uncaught exception, not a test
 // framework's caught one.
 void panic_in_main() {
@@ -76,6 +109,9 @@ int main(int argc, char** argv) {
   else if (std::strcmp(argv[1], "clean") == 0) finish_everything();
   else if (std::strcmp(argv[1], "panic-main") == 0) panic_in_main();
   else if (std::strcmp(argv[1], "panic-wg") == 0) negative_waitgroup();
+  else if (std::strcmp(argv[1], "leak-sleeper") == 0) leak_a_sleeper();
+  else if (std::strcmp(argv[1], "throw-main") == 0) throw_from_main();
+  else if (std::strcmp(argv[1], "stack-size") == 0) print_goroutine_stack_size();
   else return 64;
   return 0;
 }

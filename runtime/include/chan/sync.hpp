@@ -9,6 +9,10 @@
 
 namespace chan {
 
+namespace detail {
+struct sync_inspector;  // reads the objects' state for snapshots (src/diagnostics.cpp)
+}
+
 class WaitGroup {
  public:
   WaitGroup() = default;
@@ -21,9 +25,11 @@ class WaitGroup {
   void wait(std::source_location loc = std::source_location::current());
 
  private:
+  friend struct detail::sync_inspector;
   detail::spin_mutex lock_;
   std::int64_t counter_ = 0;
   detail::waitq waiters_;
+  detail::live_object live_{detail::object_kind::waitgroup, this};
 };
 
 // BasicLockable and Lockable: works with std::lock_guard, std::unique_lock
@@ -35,14 +41,18 @@ class Mutex {
   Mutex& operator=(const Mutex&) = delete;
 
   void lock(std::source_location loc = std::source_location::current());
-  // Panics "sync: unlock of unlocked mutex".
+  // As Go: "fatal error: sync: unlock of unlocked mutex" (exit status 2;
+  // not an exception, not recoverable).
   void unlock(std::source_location loc = std::source_location::current());
   bool try_lock();
 
  private:
+  friend struct detail::sync_inspector;
   detail::spin_mutex lock_;
   bool locked_ = false;
+  std::uint64_t owner_ = 0;  // the goroutine that locked it, for snapshots
   detail::waitq waiters_;
+  detail::live_object live_{detail::object_kind::mutex, this};
 };
 
 // Go's RWMutex: a writer waiting in lock() blocks new readers, so readers
@@ -56,22 +66,25 @@ class RWMutex {
   RWMutex& operator=(const RWMutex&) = delete;
 
   void lock(std::source_location loc = std::source_location::current());
-  // Panics "sync: Unlock of unlocked RWMutex".
+  // As Go: "fatal error: sync: Unlock of unlocked RWMutex" (exit status 2).
   void unlock(std::source_location loc = std::source_location::current());
   bool try_lock();
   void lock_shared(std::source_location loc = std::source_location::current());
-  // Panics "sync: RUnlock of unlocked RWMutex".
+  // As Go: "fatal error: sync: RUnlock of unlocked RWMutex" (exit status 2).
   void unlock_shared(std::source_location loc = std::source_location::current());
   bool try_lock_shared();
   // Go's rw.RLocker(): a locker whose lock()/unlock() take the read side.
   RLocker rlocker();
 
  private:
+  friend struct detail::sync_inspector;
   detail::spin_mutex lock_;
   bool writer_ = false;
-  std::int64_t readers_ = 0;   // read locks held
+  std::uint64_t writer_owner_ = 0;  // the goroutine holding the write lock
+  std::int64_t readers_ = 0;        // read locks held
   detail::waitq writers_waiting_;
   detail::waitq readers_waiting_;
+  detail::live_object live_{detail::object_kind::rwmutex, this};
 };
 
 // Go's rw.RLocker(): lock() and unlock() take and release the read side of
@@ -126,10 +139,12 @@ class Cond {
   // Go's notifyList: every wait() takes a ticket before unlocking L; a
   // signal notifies the oldest ticket not yet notified, even if its waiter
   // has not parked yet, so no wake-up is lost between unlock and park.
+  friend struct detail::sync_inspector;
   detail::spin_mutex lock_;
   std::uint64_t next_ticket_ = 0;    // the ticket the next wait() takes
   std::uint64_t notify_ticket_ = 0;  // every ticket below it is notified
   detail::waitq waiters_;            // parked waiters, with their tickets
+  detail::live_object live_{detail::object_kind::cond, this};
 };
 
 }  // namespace chan
