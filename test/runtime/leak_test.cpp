@@ -89,6 +89,18 @@ TEST(LeakCheckAtExit, ListsARunningOrSleepingGoroutineWithItsNameAndCreationSite
   EXPECT_NE(r.output.find("test_helper.cpp:" + std::to_string(line) + "\n"), std::string::npos) << r.output;
 }
 
+// A goroutine still runnable when main returns and parking a moment later
+// is reported as what it became: blocked, at its receive.
+TEST(LeakCheckAtExit, ReportsAGoroutineThatBlocksJustAfterMainReturned) {
+  auto r = run_helper("leak-late", true);
+  unsigned line = 0;
+  ASSERT_EQ(std::sscanf(r.output.c_str(), "line %u", &line), 1) << r.output;
+  EXPECT_EQ(r.exit_status, 1) << r.output;
+  EXPECT_NE(r.output.find("chan: leak check failed: 1 goroutine(s) still alive at exit"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("[chan receive] at "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("test_helper.cpp:" + std::to_string(line) + " ("), std::string::npos) << r.output;
+}
+
 TEST(LeakCheckAtExit, SkipsGoroutinesCreatedAtAnIgnoredSite) {
   const auto first = run_helper("leak-sleeper", true);
   unsigned line = 0;

@@ -7,6 +7,8 @@
 //   chan_test_helper panic-wg    negative WaitGroup counter, uncaught, in main
 //   chan_test_helper leak-sleeper  leaves a goroutine named "ticker" sleeping in
 //                                a loop (running, not blocked) at exit
+//   chan_test_helper leak-late   returns while a goroutine still computes; it
+//                                blocks on a receive ~100 ms after main returned
 //   chan_test_helper throw-main  a std::runtime_error escapes main
 //   chan_test_helper stack-size  prints a goroutine's stack size: "stack <bytes>"
 // It first prints "line <n>": the line of the leaked or panicking operation
@@ -65,6 +67,19 @@ void leak_a_sleeper() {
   std::fflush(stdout);
 }
 
+// Returns at once: the goroutine is runnable when main returns and parks a
+// moment later, while the exit-time check runs.
+void leak_a_late_receiver() {
+  auto never = chan::make<int>();
+  std::printf("line %u\n", std::source_location::current().line() + 5);
+  std::fflush(stdout);
+  chan::go([never]() mutable {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(100);
+    while (std::chrono::steady_clock::now() < until) {}  // computing, not sleeping
+    (void)never.recv();
+  });
+}
+
 void throw_from_main() {
   (void)chan::make<int>();  // the runtime is in use
   throw std::runtime_error("boom in main");
@@ -110,6 +125,7 @@ int main(int argc, char** argv) {
   else if (std::strcmp(argv[1], "panic-main") == 0) panic_in_main();
   else if (std::strcmp(argv[1], "panic-wg") == 0) negative_waitgroup();
   else if (std::strcmp(argv[1], "leak-sleeper") == 0) leak_a_sleeper();
+  else if (std::strcmp(argv[1], "leak-late") == 0) leak_a_late_receiver();
   else if (std::strcmp(argv[1], "throw-main") == 0) throw_from_main();
   else if (std::strcmp(argv[1], "stack-size") == 0) print_goroutine_stack_size();
   else return 64;
