@@ -284,6 +284,27 @@ TEST(Dump, ListsEveryGoroutineWithStateObjectAndSites) {
   (void)orders.recv();
 }
 
+// Go's "[chan receive, 5 minutes]": how long the goroutine has waited, in
+// whole seconds from one second on, in minutes from one minute on.
+TEST(Dump, ShowsHowLongAGoroutineHasWaited) {
+  const std::string name = fresh("patient");
+  auto never = chan::make<int>();
+  chan::go_named(name, [never]() mutable { (void)never.recv(); });
+  (void)blocked_id(name, "chan receive");
+  auto waited = [&] {
+    std::ostringstream out;
+    chan::dump_goroutines(out);
+    const auto blocks = parse_dump(out.str());
+    const DumpBlock* b = block_named(blocks, name);
+    return b ? b->state + "|" + b->waited : out.str();
+  };
+  EXPECT_EQ(waited(), "chan receive|");  // just blocked: no duration
+  std::this_thread::sleep_for(1100ms);
+  const std::string later = waited();
+  EXPECT_TRUE(std::regex_match(later, std::regex("chan receive\\|[1-9][0-9]* seconds"))) << later;
+  never.close();
+}
+
 // ---------------------------------------------------------------- snapshot
 
 TEST(Snapshot, DescribesGoroutinesChannelsAndSyncObjects) {
