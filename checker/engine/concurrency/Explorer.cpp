@@ -561,10 +561,20 @@ void Search::witness(std::uint32_t state, BlockingFact &f, const std::vector<std
 void Search::facts(std::vector<BlockingFact> &out) {
   for (auto &[sig, entry] : found_) {
     BlockingFact f = entry.first;
-    std::uint32_t first = *entry.second.begin();
-    // The shortest witness: the judged state found first (breadth first).
-    auto it = blockedAt_.find(first);
     f.everyExecution = inevitable(entry.second);
+    // A possible block is reported only when the scheduler, a select or a
+    // timer can lead there without guessing unknown data; the shortest such
+    // witness is the judged state found first (breadth first).
+    std::optional<std::uint32_t> witnessState;
+    for (std::uint32_t j : entry.second)
+      if (!states_[j].guessed || f.everyExecution) {
+        witnessState = j;
+        break;
+      }
+    if (!witnessState)
+      continue;
+    std::uint32_t first = *witnessState;
+    auto it = blockedAt_.find(first);
     witness(first, f, it == blockedAt_.end() ? std::vector<std::uint32_t>{} : it->second);
     out.push_back(std::move(f));
   }

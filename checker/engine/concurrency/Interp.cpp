@@ -351,6 +351,7 @@ void Interp::chooseSuccessor(MachineState &s, std::uint32_t g, std::vector<Machi
       if (v.kind == Value::Kind::Bool)
         return go(s, n.succs[v.num ? 0 : 1]);
       if (v.kind == Value::Kind::Unknown || v.kind == Value::Kind::Unset) {
+        s.guessed = true;
         MachineState other = s;
         fix(other, c.place, Value{Value::Kind::Bool, kNoObj, 0});
         go(other, n.succs[1]);
@@ -377,6 +378,7 @@ void Interp::chooseSuccessor(MachineState &s, std::uint32_t g, std::vector<Machi
       if (!leftUnknown && !rightUnknown)
         break;
       std::int64_t k = leftUnknown ? w.num : v.num;
+      s.guessed = true;
       std::vector<std::pair<std::int64_t, bool>> choices; // (value of the unknown, branch taken)
       if (!less)
         choices = {{k, true}, {k + 1, false}};
@@ -398,6 +400,7 @@ void Interp::chooseSuccessor(MachineState &s, std::uint32_t g, std::vector<Machi
     }
   }
   // Undecided: every successor.
+  s.guessed = true;
   for (std::size_t i = 1; i < n.succs.size(); ++i) {
     MachineState other = s;
     go(other, n.succs[i]);
@@ -819,6 +822,7 @@ std::size_t hashState(const MachineState &s) {
   }
   mix(s.nextInstance);
   mix(static_cast<std::size_t>(s.nextSymbol));
+  mix(s.guessed);
   return h;
 }
 

@@ -137,6 +137,10 @@ struct MachineState {
   std::map<std::int64_t, Value> symbols; // unknowns a branch has decided
   std::uint32_t nextInstance = 1;
   std::int64_t nextSymbol = std::int64_t(1) << 40;
+  // Some branch on this path went on a value the machine does not know: a
+  // guess that what it assumed is possible (correlations it does not track
+  // may rule it out).
+  bool guessed = false;
   friend bool operator==(const MachineState &, const MachineState &) = default;
 };
 
