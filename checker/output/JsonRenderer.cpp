@@ -24,6 +24,10 @@ ojson location(const SourcePoint &p, const std::string &srcroot) {
   return loc;
 }
 
+ojson step(const PathStep &s, const std::string &srcroot) {
+  return {{"message", s.message}, {"location", location(s.loc, srcroot)}, {"nesting", s.nesting}};
+}
+
 } // namespace
 
 void renderJson(std::ostream &out, const std::vector<Finding> &findings,
@@ -51,9 +55,21 @@ void renderJson(std::ostream &out, const std::vector<Finding> &findings,
     item["function"] = f.function;
     item["location"] = location(f.loc, options.srcroot);
     item["path"] = ojson::array();
-    for (const PathStep &step : f.path)
-      item["path"].push_back(
-          {{"message", step.message}, {"location", location(step.loc, options.srcroot)}});
+    for (const PathStep &s : f.path)
+      item["path"].push_back(step(s, options.srcroot));
+    item["threads"] = ojson::array();
+    for (const ThreadFlow &thread : f.threads) {
+      ojson steps = ojson::array();
+      for (const PathStep &s : thread.steps)
+        steps.push_back(step(s, options.srcroot));
+      item["threads"].push_back({{"name", thread.name}, {"steps", steps}});
+    }
+    item["waits"] = ojson::array();
+    for (const WaitEdge &w : f.waits)
+      item["waits"].push_back({{"from", w.from},
+                               {"to", w.to},
+                               {"label", w.label},
+                               {"location", location(w.at, options.srcroot)}});
     item["fingerprint"] = prints[i];
     doc["findings"].push_back(std::move(item));
   }
