@@ -26,7 +26,9 @@ const char *gitlabSeverity(Severity s) {
 void renderCodeClimate(std::ostream &out, const std::vector<Finding> &findings,
                        SourceCache &sources, const RenderOptions &options) {
   using ojson = nlohmann::ordered_json;
-  std::vector<std::string> prints = fingerprints(findings, sources, options.srcroot);
+  std::vector<std::string> prints = options.fingerprints.size() == findings.size()
+                                        ? options.fingerprints
+                                        : fingerprints(findings, sources, options.srcroot);
   ojson issues = ojson::array();
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding &f = findings[i];

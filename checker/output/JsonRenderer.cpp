@@ -33,7 +33,9 @@ ojson step(const PathStep &s, const std::string &srcroot) {
 void renderJson(std::ostream &out, const std::vector<Finding> &findings,
                 const std::vector<ToolError> &errors, const std::vector<RuleInfo> &catalog,
                 SourceCache &sources, const RenderOptions &options) {
-  std::vector<std::string> prints = fingerprints(findings, sources, options.srcroot);
+  std::vector<std::string> prints = options.fingerprints.size() == findings.size()
+                                        ? options.fingerprints
+                                        : fingerprints(findings, sources, options.srcroot);
   unsigned counts[3] = {0, 0, 0};
 
   ojson doc;
@@ -74,13 +76,18 @@ void renderJson(std::ostream &out, const std::vector<Finding> &findings,
     doc["findings"].push_back(std::move(item));
   }
   doc["toolErrors"] = ojson::array();
-  for (const ToolError &e : errors)
-    doc["toolErrors"].push_back({{"file", e.file}, {"message", e.message}});
+  doc["toolWarnings"] = ojson::array();
+  std::size_t errorCount = 0;
+  for (const ToolError &e : errors) {
+    doc[e.warning ? "toolWarnings" : "toolErrors"].push_back(
+        {{"file", e.file}, {"message", e.message}});
+    errorCount += !e.warning;
+  }
   doc["summary"] = {{"findings", findings.size()},
                     {"errors", counts[static_cast<int>(Severity::Error)]},
                     {"warnings", counts[static_cast<int>(Severity::Warning)]},
                     {"notes", counts[static_cast<int>(Severity::Note)]},
-                    {"toolErrors", errors.size()}};
+                    {"toolErrors", errorCount}};
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 

@@ -238,7 +238,9 @@ std::vector<std::size_t> keptResults(const std::vector<Finding> &findings) {
 void renderSarif(std::ostream &out, const std::vector<Finding> &findings,
                  const std::vector<ToolError> &errors, const std::vector<RuleInfo> &catalog,
                  SourceCache &sources, const RenderOptions &options) {
-  std::vector<std::string> prints = fingerprints(findings, sources, options.srcroot);
+  std::vector<std::string> prints = options.fingerprints.size() == findings.size()
+                                        ? options.fingerprints
+                                        : fingerprints(findings, sources, options.srcroot);
   SarifWriter writer(catalog, sources, options);
 
   ojson driver;
@@ -260,11 +262,12 @@ void renderSarif(std::ostream &out, const std::vector<Finding> &findings,
 
   std::vector<std::size_t> kept = keptResults(findings);
   ojson invocation;
-  invocation["executionSuccessful"] = errors.empty();
+  invocation["executionSuccessful"] =
+      std::none_of(errors.begin(), errors.end(), [](const ToolError &e) { return !e.warning; });
   ojson notifications = ojson::array();
   for (const ToolError &e : errors) {
     ojson note;
-    note["level"] = "error";
+    note["level"] = e.warning ? "warning" : "error";
     note["message"] = {{"text", withPeriod(e.message)}};
     if (!e.file.empty())
       note["locations"] =

@@ -37,10 +37,13 @@ private:
 
 // A problem of the tool or its input (unparsable translation unit, missing
 // file, ...): it makes chcheck exit with status 2 and is reported in JSON and
-// SARIF next to the findings.
+// SARIF next to the findings.  A warning (a compiler flag dropped, a
+// suppression naming an unknown rule) is reported the same way but does not
+// change the exit status.
 struct ToolError {
   std::string file; // may be empty
   std::string message;
+  bool warning = false;
 };
 
 struct RenderOptions {
@@ -48,6 +51,10 @@ struct RenderOptions {
   std::string srcroot;         // absolute directory, SARIF %SRCROOT% and JSON relative paths
   std::string toolVersion;     // "0.1.0"
   std::string sarifCategory = "chcheck/"; // SARIF run.automationDetails.id
+  // One fingerprint per finding rendered, when the caller computed them over
+  // a larger set (a diff-mode or baseline run reports a subset; occurrence
+  // counts must not change with it).  Empty: computed from the findings.
+  std::vector<std::string> fingerprints;
 };
 
 // GitHub code scanning rejects larger SARIF runs (docs: "SARIF results
