@@ -61,7 +61,7 @@ bool onChangedLine(const Finding &f, const ChangedLines &changed) {
 
 bool touchesChangedFile(const TuResult &scan, const ChangedLines &changed) {
   for (const FileDigest &d : scan.files) {
-    auto it = changed.find(d.path);
+    auto it = changed.find(absolutePath(d.path));
     if (it != changed.end() && !it->second.empty())
       return true;
   }
@@ -263,9 +263,11 @@ int GateRun::run() {
       continue;
     }
     addStats(stats_, r.stats);
-    for (const FileDigest &d : r.files)
-      if (!d.system && !(job.config && job.config->excludes(d.path)))
-        userFiles.insert(d.path);
+    for (const FileDigest &d : r.files) {
+      std::string file = absolutePath(d.path); // as findings name it
+      if (!d.system && !(job.config && job.config->excludes(file)))
+        userFiles.insert(file);
+    }
     for (const Finding &f : r.findings)
       if (!(job.config && job.config->excludes(f.loc.file)))
         all.push_back({f, job.failOn});

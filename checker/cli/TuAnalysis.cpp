@@ -50,9 +50,11 @@ std::vector<FileDigest> filesRead(clang::SourceManager &sm) {
     std::optional<llvm::MemoryBufferRef> buffer = sm.getMemoryBufferForFileOrNone(entry);
     if (!buffer)
       continue;
+    // Absolute, but with its "..": dropping "dir/.." is wrong when dir is a
+    // symbolic link (/lib -> usr/lib), and the cache must reopen this file.
     llvm::SmallString<256> path(entry.getName());
     llvm::sys::fs::make_absolute(path);
-    llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+    llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/false);
     FileDigest d;
     d.path = std::string(path);
     d.hash = contentHash(std::string_view(buffer->getBufferStart(), buffer->getBufferSize()));

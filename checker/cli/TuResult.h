@@ -12,7 +12,7 @@ namespace chcheck::cli {
 
 // A file the translation unit read and the hash of the text it read.
 struct FileDigest {
-  std::string path;   // absolute
+  std::string path;   // absolute, ".." kept (it may cross a symbolic link)
   std::string hash;   // contentHash of the text
   bool system = false; // a system header (no user code, no suppressions)
 };

@@ -1,0 +1,132 @@
+// Unit tests of the CLI's pieces that need no Clang: globs, .chcheck.yaml,
+// the result codec, worker processes.
+#include "Config.h"
+#include "Glob.h"
+#include "Options.h"
+#include "ResultCodec.h"
+#include "Workers.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <map>
+
+using namespace chcheck;
+using namespace chcheck::cli;
+
+TEST(Glob, StarStaysInASegmentDoubleStarCrossesThem) {
+  EXPECT_TRUE(globMatch("*.cpp", "a.cpp"));
+  EXPECT_FALSE(globMatch("*.cpp", "dir/a.cpp"));
+  EXPECT_TRUE(globMatch("third_party/**", "third_party/x/y.h"));
+  EXPECT_TRUE(globMatch("**/gen/*.cpp", "gen/a.cpp"));
+  EXPECT_TRUE(globMatch("**/gen/*.cpp", "src/gen/a.cpp"));
+  EXPECT_FALSE(globMatch("**/gen/*.cpp", "src/gen/sub/a.cpp"));
+  EXPECT_TRUE(globMatch("a?c", "abc"));
+  EXPECT_FALSE(globMatch("a?c", "a/c"));
+}
+
+namespace {
+std::string configError(const std::string &text) {
+  try {
+    parseConfig("/p/.chcheck.yaml", text);
+  } catch (const UsageError &e) {
+    return e.message;
+  }
+  return "";
+}
+} // namespace
+
+TEST(Config, ParsesEverySetting) {
+  Config c = parseConfig("/p/.chcheck.yaml", "enable: [CH101, close-of-closed]\n"
+                                             "disable: CH105, CH104\n"
+                                             "fail-on: error\n"
+                                             "exclude:\n  - third_party/\n  - '*.pb.cc'\n"
+                                             "state-budget: 1000\n");
+  EXPECT_EQ(*c.enable, (std::vector<std::string>{"CH101", "close-of-closed"}));
+  EXPECT_EQ(*c.disable, (std::vector<std::string>{"CH105", "CH104"}));
+  EXPECT_EQ(*c.failOn, Severity::Error);
+  EXPECT_EQ(*c.stateBudget, 1000u);
+  EXPECT_TRUE(c.excludes("/p/third_party/lib/x.h"));
+  EXPECT_TRUE(c.excludes("/p/src/gen/msg.pb.cc"));
+  EXPECT_FALSE(c.excludes("/p/src/main.cpp"));
+  EXPECT_FALSE(c.excludes("/other/third_party/x.h")); // outside the config's directory
+  EXPECT_FALSE(parseConfig("/p/.chcheck.yaml", "").failOn);
+}
+
+TEST(Config, ErrorsNameFileLineAndColumn) {
+  EXPECT_EQ(configError("fail-on: error\ncolour: red\n"),
+            "/p/.chcheck.yaml:2:1: unknown setting 'colour' (known: enable, disable, fail-on, "
+            "exclude, state-budget)");
+  EXPECT_EQ(configError("fail-on: fatal\n"),
+            "/p/.chcheck.yaml:1:10: fail-on must be error, warning or note, not 'fatal'");
+  EXPECT_EQ(configError("state-budget: -3\n"),
+            "/p/.chcheck.yaml:1:15: state-budget must be a positive number, not '-3'");
+  EXPECT_EQ(configError("- a\n- b\n"),
+            "/p/.chcheck.yaml:1:1: the top level must be a mapping of settings");
+  std::string nested = configError("exclude: {a: b}\n");
+  EXPECT_EQ(nested.rfind("/p/.chcheck.yaml:1:", 0), 0u) << nested;
+  EXPECT_NE(nested.find(": expected a single value"), std::string::npos) << nested;
+  EXPECT_NE(configError("enable: [CH101\n").find("/p/.chcheck.yaml:"), std::string::npos);
+}
+
+TEST(ResultCodec, RoundTripsEveryField) {
+  TuResult r;
+  Finding f;
+  f.ruleId = "CH203";
+  f.severity = Severity::Error;
+  f.loc = {"/a.cpp", 4, 3};
+  f.message = "m \"quoted\"\n";
+  f.subject = "results";
+  f.function = "ns::main";
+  f.path = {{{"/a.cpp", 2, 1}, "started", 0}, {{"/b.h", 7, 5}, "blocks", 2}};
+  f.threads = {{"main", {f.path[0]}}, {"worker", {f.path[1]}}};
+  f.waits = {{0, 1, {"/a.cpp", 4, 3}, "waits"}};
+  r.findings = {f};
+  r.stats = {1, 2, 3, 4, 5};
+  r.files = {{"/a.cpp", "abc", false}, {"/usr/include/x.h", "def", true}};
+  auto back = decodeResult(encodeResult(r));
+  ASSERT_TRUE(back);
+  ASSERT_EQ(back->findings.size(), 1u);
+  const Finding &g = back->findings[0];
+  EXPECT_EQ(g.ruleId, f.ruleId);
+  EXPECT_EQ(g.severity, f.severity);
+  EXPECT_EQ(g.loc, f.loc);
+  EXPECT_EQ(g.message, f.message);
+  EXPECT_EQ(g.function, f.function);
+  EXPECT_EQ(g.path[1].nesting, 2u);
+  EXPECT_EQ(g.path[1].loc, f.path[1].loc);
+  EXPECT_EQ(g.threads[1].name, "worker");
+  EXPECT_EQ(g.threads[1].steps[0].message, "blocks");
+  EXPECT_EQ(g.waits[0].to, 1u);
+  EXPECT_EQ(g.waits[0].label, "waits");
+  EXPECT_EQ(back->stats.escapedRegions, 5u);
+  EXPECT_EQ(back->files[1].system, true);
+  EXPECT_FALSE(decodeResult(encodeResult(r).substr(0, 40))); // truncated
+  EXPECT_FALSE(decodeResult("{}"));
+}
+
+TEST(Workers, ACrashEndsOnlyItsOwnItem) {
+  std::map<std::size_t, WorkerOutcome> outcomes;
+  std::vector<std::size_t> started;
+  runInWorkers(
+      5, 2,
+      [](std::size_t i) -> std::string {
+        if (i == 2)
+          std::raise(SIGSEGV);
+        if (i == 3)
+          _exit(7);
+        return std::string(200000, static_cast<char>('a' + i)); // more than a pipe holds
+      },
+      [&](std::size_t i) { started.push_back(i); },
+      [&](std::size_t i, WorkerOutcome o) { outcomes[i] = std::move(o); });
+  EXPECT_EQ(started, (std::vector<std::size_t>{0, 1, 2, 3, 4}));
+  ASSERT_EQ(outcomes.size(), 5u);
+  for (std::size_t i : {0u, 1u, 4u}) {
+    EXPECT_TRUE(outcomes[i].completed) << i;
+    EXPECT_EQ(outcomes[i].payload, std::string(200000, static_cast<char>('a' + i)));
+  }
+  EXPECT_FALSE(outcomes[2].completed);
+  EXPECT_EQ(outcomes[2].failure, "crashed (SIGSEGV, Segmentation fault)");
+  EXPECT_FALSE(outcomes[3].completed);
+  EXPECT_EQ(outcomes[3].failure, "stopped with exit status 7");
+}
