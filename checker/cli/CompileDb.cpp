@@ -30,18 +30,12 @@ std::string absolutePath(const std::string &path, const std::string &base) {
 
 namespace {
 
-// "line 2, column 50" of a byte offset.
-std::string positionOf(const std::string &text, std::size_t offset) {
-  unsigned line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+// nlohmann's message without its exception id: "line 1, column 46: syntax
+// error while parsing object - unexpected string literal; expected '}'".
+std::string jsonErrorText(const nlohmann::json::parse_error &e) {
+  std::string what = e.what();
+  auto at = what.find("parse error at ");
+  return at == std::string::npos ? what : what.substr(at + 15);
 }
 
 std::vector<std::string> tokenize(const std::string &command) {
@@ -71,9 +65,8 @@ CommandList readCompileDatabase(const std::string &given) {
   try {
     doc = nlohmann::json::parse(*text);
   } catch (const nlohmann::json::parse_error &e) {
-    std::string why = e.byte >= text->size()
-                          ? "the JSON ends early (a truncated file?)"
-                          : "not valid JSON at " + positionOf(*text, e.byte - 1);
+    std::string why = e.byte >= text->size() ? "the JSON ends early (a truncated file?)"
+                                             : "not valid JSON: " + jsonErrorText(e);
     list.errors.push_back({path, prefix + why});
     return list;
   }
