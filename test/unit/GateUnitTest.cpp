@@ -1,15 +1,22 @@
 // Unit tests of the CLI's pieces that need no Clang: globs, .chcheck.yaml,
-// the result codec, worker processes.
+// the result codec and cache, worker processes.
 #include "Config.h"
 #include "Glob.h"
+#include "Hash.h"
 #include "Options.h"
+#include "ResultCache.h"
 #include "ResultCodec.h"
 #include "Workers.h"
 
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <ctime>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <sys/stat.h>
 
 using namespace chcheck;
 using namespace chcheck::cli;
@@ -129,4 +136,112 @@ TEST(Workers, ACrashEndsOnlyItsOwnItem) {
   EXPECT_EQ(outcomes[2].failure, "crashed (SIGSEGV, Segmentation fault)");
   EXPECT_FALSE(outcomes[3].completed);
   EXPECT_EQ(outcomes[3].failure, "stopped with exit status 7");
+}
+
+// ----- result cache -----
+
+namespace {
+
+class ResultCacheTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir = std::filesystem::path(::testing::TempDir()) / "chcheck_result_cache";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    source = (dir / "a.cpp").string();
+    std::ofstream(source) << "int main() {}\n";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir); }
+
+  TuResult resultReading(const std::string &text) {
+    TuResult r;
+    r.files = {{source, contentHash(text), false}};
+    Finding f;
+    f.ruleId = "CH101";
+    f.loc = {source, 1, 1};
+    r.findings = {f};
+    return r;
+  }
+  std::string keyFor(ResultCache &cache, const std::string &flag) {
+    CompileCommand c{source, dir.string(), {"c++", flag, source}};
+    return cache.key(c, EngineOptions{});
+  }
+  // Sets the last-use time of every entry of `key` to `secondsAgo`.
+  void age(const std::string &key, int secondsAgo) {
+    for (auto &e : std::filesystem::recursive_directory_iterator(dir / "cache"))
+      if (e.path().filename() == key + ".json") {
+        timespec times[2];
+        clock_gettime(CLOCK_REALTIME, &times[0]);
+        times[0].tv_sec -= secondsAgo;
+        times[1] = times[0];
+        utimensat(AT_FDCWD, e.path().c_str(), times, 0);
+      }
+  }
+
+  std::filesystem::path dir;
+  std::string source;
+};
+
+} // namespace
+
+TEST_F(ResultCacheTest, HitsWhileTheFilesAreUnchanged) {
+  ResultCache cache((dir / "cache").string(), 1 << 20, "tool-a");
+  std::string error;
+  ASSERT_TRUE(cache.open(error)) << error;
+  std::string key = keyFor(cache, "-O2");
+  EXPECT_FALSE(cache.lookup(key));
+  cache.store(key, resultReading("int main() {}\n"));
+  auto hit = cache.lookup(key);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->findings.size(), 1u);
+  EXPECT_EQ(cache.hits(), 1u);
+  // Another tool build, other flags: other keys.
+  ResultCache rebuilt((dir / "cache").string(), 1 << 20, "tool-b");
+  EXPECT_NE(rebuilt.key(CompileCommand{source, dir.string(), {"c++", "-O2", source}}, {}), key);
+  EXPECT_NE(keyFor(cache, "-O3"), key);
+  // The file changes: a miss (a new cache object: hashes are per run).
+  std::ofstream(source) << "int main() { return 1; }\n";
+  ResultCache later((dir / "cache").string(), 1 << 20, "tool-a");
+  EXPECT_FALSE(later.lookup(key));
+  // Failures and skipped units are not stored.
+  TuResult failed = resultReading("x");
+  failed.error = "cannot parse";
+  std::string other = keyFor(cache, "-g");
+  cache.store(other, failed);
+  EXPECT_FALSE(cache.lookup(other));
+}
+
+TEST_F(ResultCacheTest, EvictsTheLeastRecentlyUsed) {
+  std::string text = "int main() {}\n";
+  ResultCache probe((dir / "cache").string(), 1 << 20, "t");
+  std::string error;
+  ASSERT_TRUE(probe.open(error));
+  std::string k1 = keyFor(probe, "-DA"), k2 = keyFor(probe, "-DB"), k3 = keyFor(probe, "-DC");
+  for (const std::string &k : {k1, k2, k3})
+    probe.store(k, resultReading(text));
+  std::uintmax_t entrySize = 0;
+  for (auto &e : std::filesystem::recursive_directory_iterator(dir / "cache" / "results"))
+    if (e.is_regular_file())
+      entrySize = std::max(entrySize, e.file_size());
+  age(k1, 300);
+  age(k2, 200);
+  age(k3, 100);
+  ResultCache cache((dir / "cache").string(), entrySize * 5 / 2, "t");
+  ASSERT_TRUE(cache.lookup(k1)); // k1 is used now: k2 is the least recently used
+  cache.evict();
+  EXPECT_TRUE(cache.lookup(k1));
+  EXPECT_FALSE(cache.lookup(k2));
+  EXPECT_TRUE(cache.lookup(k3));
+}
+
+TEST_F(ResultCacheTest, ADamagedEntryIsAMiss) {
+  ResultCache cache((dir / "cache").string(), 1 << 20, "t");
+  std::string error;
+  ASSERT_TRUE(cache.open(error));
+  std::string key = keyFor(cache, "-O2");
+  cache.store(key, resultReading("int main() {}\n"));
+  for (auto &e : std::filesystem::recursive_directory_iterator(dir / "cache" / "results"))
+    if (e.is_regular_file())
+      std::filesystem::resize_file(e.path(), 10);
+  EXPECT_FALSE(cache.lookup(key));
 }
