@@ -134,6 +134,15 @@ void GateRun::analyse(const std::vector<Job> &jobs) {
         ++counts_.cached;
         continue;
       }
+      // Diff mode: the includes of an earlier scan, while still valid, tell
+      // without a worker whether the change touches the unit.
+      if (changed_) {
+        auto scan = cache_->lookupScan(keys[i]);
+        if (scan && !touchesChangedFile(*scan, *changed_)) {
+          results_[i] = std::move(scan);
+          continue;
+        }
+      }
     }
     pending.push_back(i);
   }

@@ -72,8 +72,8 @@ const std::string &ResultCache::fileHash(const std::string &path) {
   return fileHashes_.emplace(path, text ? contentHash(*text) : "missing").first->second;
 }
 
-std::optional<TuResult> ResultCache::lookup(const std::string &key) {
-  std::string path = entryPath(key), error;
+std::optional<TuResult> ResultCache::read(const std::string &path) {
+  std::string error;
   auto text = readInput(path, error);
   if (!text)
     return std::nullopt;
@@ -84,14 +84,24 @@ std::optional<TuResult> ResultCache::lookup(const std::string &key) {
     if (fileHash(d.path) != d.hash)
       return std::nullopt;
   ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); // recently used
-  ++hits_;
   return result;
 }
 
+std::optional<TuResult> ResultCache::lookup(const std::string &key) {
+  auto result = read(entryPath(key));
+  if (result)
+    ++hits_;
+  return result;
+}
+
+std::optional<TuResult> ResultCache::lookupScan(const std::string &key) {
+  return read(entryPath(key + "-includes"));
+}
+
 void ResultCache::store(const std::string &key, const TuResult &result) {
-  if (!result.error.empty() || result.skipped || result.files.empty())
+  if (!result.error.empty() || result.files.empty())
     return;
-  std::string path = entryPath(key), error;
+  std::string path = entryPath(result.skipped ? key + "-includes" : key), error;
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   writeAtomically(path, encodeResult(result), error); // a full disk only costs a miss later

@@ -28,8 +28,12 @@ public:
   std::string key(const CompileCommand &command, const EngineOptions &options) const;
   // The stored result if every file it read is unchanged.
   std::optional<TuResult> lookup(const std::string &key);
-  // Stores an analysed result (not a failure, not a skipped unit).
+  // Stores an analysed result (not a failure).  A skipped unit's result
+  // (diff mode: the files it includes, none changed) is kept apart: it lets
+  // the next diff-mode run decide without running the preprocessor.
   void store(const std::string &key, const TuResult &result);
+  // The include scan stored for a skipped unit, if its files are unchanged.
+  std::optional<TuResult> lookupScan(const std::string &key);
   // Evicts least recently used entries until the cache is under its cap.
   void evict();
 
@@ -41,6 +45,7 @@ public:
 
 private:
   std::string entryPath(const std::string &key) const;
+  std::optional<TuResult> read(const std::string &path);
   const std::string &fileHash(const std::string &path);
 
   std::string directory_;

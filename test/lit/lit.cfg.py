@@ -28,3 +28,5 @@ config.substitutions.append(("%sarif_validate", "%s %s --multitool %s" % (
     shlex.quote(config.sarif_multitool))))
 config.substitutions.append(("%python", shlex.quote(config.python)))
 config.substitutions.append(("%multitool", shlex.quote(config.sarif_multitool)))
+config.substitutions.append(("%build_dir", shlex.quote(config.build_dir)))
+config.substitutions.append(("%cmake", shlex.quote(config.cmake)))

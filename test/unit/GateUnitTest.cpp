@@ -203,7 +203,15 @@ TEST_F(ResultCacheTest, HitsWhileTheFilesAreUnchanged) {
   std::ofstream(source) << "int main() { return 1; }\n";
   ResultCache later((dir / "cache").string(), 1 << 20, "tool-a");
   EXPECT_FALSE(later.lookup(key));
-  // Failures and skipped units are not stored.
+  // A skipped unit's include scan is kept apart from analysed results.
+  TuResult scan = resultReading("int main() { return 1; }\n");
+  scan.skipped = true;
+  std::string scanned = keyFor(cache, "-DSCAN");
+  later.store(scanned, scan);
+  EXPECT_FALSE(later.lookup(scanned));
+  ASSERT_TRUE(later.lookupScan(scanned));
+  EXPECT_TRUE(later.lookupScan(scanned)->skipped);
+  // Failures are not stored.
   TuResult failed = resultReading("x");
   failed.error = "cannot parse";
   std::string other = keyFor(cache, "-g");
