@@ -16,9 +16,11 @@ struct WorkerOutcome {
   std::string failure;    // otherwise: "crashed (SIGSEGV, segmentation fault)", ...
 };
 
-// Calls `work(i)` for each i in [0, count) in a forked child, at most
-// `parallel` children at once; the string it returns is the payload.
-// `started(i)` runs in the parent as child i starts, `finished(i, outcome)`
+// Calls `work(i)` for each i in [0, count) in forked worker processes, at
+// most `parallel` of them, each running items one after the other; the
+// string `work` returns is the payload.  A worker that dies fails the item it
+// was running, and a new one takes the remaining items.  `started(i)` runs in
+// the parent as item i is handed out (in index order), `finished(i, outcome)`
 // as it ends (in completion order).
 void runInWorkers(std::size_t count, unsigned parallel,
                   const std::function<std::string(std::size_t)> &work,

@@ -11,6 +11,8 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <cstdlib>
+#include <unistd.h>
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
@@ -252,4 +254,36 @@ TEST_F(ResultCacheTest, ADamagedEntryIsAMiss) {
     if (e.is_regular_file())
       std::filesystem::resize_file(e.path(), 10);
   EXPECT_FALSE(cache.lookup(key));
+}
+
+TEST(Workers, ItemsShareTheirWorkerUntilItDies) {
+  std::map<std::size_t, WorkerOutcome> outcomes;
+  runInWorkers(
+      6, 1,
+      [](std::size_t i) -> std::string {
+        if (i == 3)
+          std::abort();
+        return std::to_string(getpid());
+      },
+      [](std::size_t) {}, [&](std::size_t i, WorkerOutcome o) { outcomes[i] = std::move(o); });
+  ASSERT_EQ(outcomes.size(), 6u);
+  EXPECT_EQ(outcomes[0].payload, outcomes[1].payload);
+  EXPECT_EQ(outcomes[1].payload, outcomes[2].payload);
+  EXPECT_EQ(outcomes[3].failure, "crashed (SIGABRT, Aborted)");
+  EXPECT_NE(outcomes[4].payload, outcomes[2].payload); // a new worker after the crash
+  EXPECT_EQ(outcomes[4].payload, outcomes[5].payload);
+}
+
+TEST(Workers, EveryWorkerEndsWhenTheItemsDo) {
+  // Workers started later must not hold earlier workers' pipes open, or the
+  // first would never see the end of its input and this would hang.
+  std::size_t done = 0;
+  runInWorkers(
+      12, 3, [](std::size_t i) { return std::string(i, 'x'); }, [](std::size_t) {},
+      [&](std::size_t i, WorkerOutcome o) {
+        EXPECT_TRUE(o.completed);
+        EXPECT_EQ(o.payload, std::string(i, 'x'));
+        ++done;
+      });
+  EXPECT_EQ(done, 12u);
 }
