@@ -34,6 +34,21 @@ std::string ContentHasher::hex() const {
 
 std::string contentHash(std::string_view data) { return ContentHasher().add(data).hex(); }
 
+std::optional<std::string> fileContentHash(const std::string &path) {
+  std::FILE *f = std::fopen(path.c_str(), "rb");
+  if (!f)
+    return std::nullopt;
+  ContentHasher hasher;
+  char buffer[1 << 16];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;)
+    hasher.add(std::string_view(buffer, n));
+  bool failed = std::ferror(f);
+  std::fclose(f);
+  if (failed)
+    return std::nullopt;
+  return hasher.hex();
+}
+
 std::uint64_t stableHash(std::string_view data) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (unsigned char c : data) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,9 @@ private:
 };
 
 std::string contentHash(std::string_view data);
+// The hash of a file's contents read in chunks (a large binary is never held
+// in memory whole); nullopt if it cannot be read.
+std::optional<std::string> fileContentHash(const std::string &path);
 std::uint64_t stableHash(std::string_view data);
 
 } // namespace chcheck::cli

@@ -41,9 +41,7 @@ bool ResultCache::open(std::string &error) {
 
 std::string ResultCache::currentToolId() {
   std::string self = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
-  std::string error;
-  auto binary = readInput(self, error);
-  return std::string(CHCHECK_VERSION) + "/" + (binary ? contentHash(*binary) : "unknown");
+  return std::string(CHCHECK_VERSION) + "/" + fileContentHash(self).value_or("unknown");
 }
 
 std::string ResultCache::key(const CompileCommand &command, const EngineOptions &options) const {
