@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -487,6 +489,46 @@ TEST(LineHash, CountsRepeatsAndDropsLeadingZeros) {
   EXPECT_EQ(hashes[51], "5ce70cc0634d5465:52");
   EXPECT_EQ(hashes[147], "6e9cbbacdaa5e2a:1");
   EXPECT_EQ(hashes[149], "bd25d25d5cef3a8c:1");
+}
+
+namespace {
+// Runs a validator on `text` written to a scratch file; "" if it accepts it.
+std::string validate(const std::string &text, const std::string &command, const char *suffix) {
+  std::string path = ::testing::TempDir() + "chcheck_validate" + suffix;
+  std::ofstream(path, std::ios::binary) << text;
+  std::string full = command + " " + path + " > " + path + ".log 2>&1";
+  if (std::system(full.c_str()) == 0)
+    return "";
+  std::ifstream log(path + ".log");
+  return full + ":\n" + std::string(std::istreambuf_iterator<char>(log), {});
+}
+} // namespace
+
+// Documents with threads, waits and nesting (only the engine's blocking rules
+// will produce them through the CLI) pass the validators of the lit tests.
+TEST_F(RendererTest, ThreadsAndWaitsPassTheValidators) {
+  write("int main() {\n  go(worker);\n  int x;\n  done.recv();\n}\nvoid worker() {\n    "
+        "results.send(1);\n}\n");
+  std::vector<Finding> findings = {deadlock(file), ch101(2, 3, 4)};
+  SourceCache sources;
+  std::ostringstream json, sarif, dot;
+  renderJson(json, findings, {}, builtinCatalog(), sources, options());
+  EXPECT_EQ(validate(json.str(),
+                     std::string(CHCHECK_PYTHON) + " " + CHCHECK_SOURCE_DIR +
+                         "/test/lit/output/Inputs/check-json-schema.py " + CHCHECK_SOURCE_DIR +
+                         "/docs/chcheck-output.schema.json",
+                     ".json"),
+            "");
+  renderSarif(sarif, findings, {}, builtinCatalog(), sources, options());
+  if (std::filesystem::exists(CHCHECK_SARIF_MULTITOOL))
+    EXPECT_EQ(validate(sarif.str(),
+                       std::string(CHCHECK_PYTHON) + " " + CHCHECK_SOURCE_DIR +
+                           "/test/lit/sarif-validate.py --multitool " + CHCHECK_SARIF_MULTITOOL,
+                       ".sarif"),
+              "");
+  renderWaitGraph(dot, findings, options());
+  if (std::system("command -v dot > /dev/null") == 0)
+    EXPECT_EQ(validate(dot.str(), "dot -Tsvg -o /dev/null", ".dot"), "");
 }
 
 TEST(RelativeToRoot, OnlyBelowTheRoot) {
