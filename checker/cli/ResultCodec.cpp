@@ -67,7 +67,7 @@ std::string encodeResult(const TuResult &r) {
   doc["error"] = r.error;
   doc["skipped"] = r.skipped;
   const EngineStats &s = r.stats;
-  doc["stats"] = {s.functions, s.regions, s.states, s.budgetHits, s.escapedRegions};
+  doc["stats"] = {s.functions, s.regions, s.states, s.budgetHits};
   doc["files"] = json::array();
   for (const FileDigest &d : r.files)
     doc["files"].push_back({d.path, d.hash, d.system});
@@ -84,8 +84,7 @@ std::optional<TuResult> decodeResult(const std::string &text) {
     r.skipped = doc.at("skipped").get<bool>();
     const json &s = doc.at("stats");
     r.stats = {s.at(0).get<std::uint64_t>(), s.at(1).get<std::uint64_t>(),
-               s.at(2).get<std::uint64_t>(), s.at(3).get<std::uint64_t>(),
-               s.at(4).get<std::uint64_t>()};
+               s.at(2).get<std::uint64_t>(), s.at(3).get<std::uint64_t>()};
     for (const json &d : doc.at("files"))
       r.files.push_back({d.at(0).get<std::string>(), d.at(1).get<std::string>(),
                          d.at(2).get<bool>()});

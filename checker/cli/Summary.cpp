@@ -10,7 +10,6 @@ void addStats(EngineStats &a, const EngineStats &b) {
   a.regions += b.regions;
   a.states += b.states;
   a.budgetHits += b.budgetHits;
-  a.escapedRegions += b.escapedRegions;
 }
 
 namespace {
@@ -69,8 +68,7 @@ void printStats(std::ostream &out, const EngineStats &stats, const RunCounts &co
       << "chcheck: stats: " << plural(stats.functions, "function", "functions") << ", "
       << plural(stats.regions, "region explored", "regions explored") << ", "
       << plural(stats.states, "state", "states") << ", "
-      << plural(stats.budgetHits, "budget hit", "budget hits") << ", "
-      << plural(stats.escapedRegions, "escaped region", "escaped regions") << '\n';
+      << plural(stats.budgetHits, "budget hit", "budget hits") << '\n';
 }
 
 } // namespace chcheck::cli

@@ -91,7 +91,7 @@ TEST(ResultCodec, RoundTripsEveryField) {
   f.threads = {{"main", {f.path[0]}}, {"worker", {f.path[1]}}};
   f.waits = {{0, 1, {"/a.cpp", 4, 3}, "waits"}};
   r.findings = {f};
-  r.stats = {1, 2, 3, 4, 5};
+  r.stats = {1, 2, 3, 4};
   r.files = {{"/a.cpp", "abc", false}, {"/usr/include/x.h", "def", true}};
   auto back = decodeResult(encodeResult(r));
   ASSERT_TRUE(back);
@@ -108,7 +108,8 @@ TEST(ResultCodec, RoundTripsEveryField) {
   EXPECT_EQ(g.threads[1].steps[0].message, "blocks");
   EXPECT_EQ(g.waits[0].to, 1u);
   EXPECT_EQ(g.waits[0].label, "waits");
-  EXPECT_EQ(back->stats.escapedRegions, 5u);
+  EXPECT_EQ(back->stats.states, 3u);
+  EXPECT_EQ(back->stats.budgetHits, 4u);
   EXPECT_EQ(back->files[1].system, true);
   EXPECT_FALSE(decodeResult(encodeResult(r).substr(0, 40))); // truncated
   EXPECT_FALSE(decodeResult("{}"));

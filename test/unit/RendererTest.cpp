@@ -303,8 +303,10 @@ TEST_F(RendererTest, SarifHasAThreadFlowPerGoroutineWithNestingAndGlobalOrder) {
   SourceCache sources;
   std::ostringstream out;
   renderSarif(out, {deadlock(file)}, {}, builtinCatalog(), sources, options());
-  json r = json::parse(out.str())["runs"][0]["results"][0];
-  EXPECT_FALSE(r.contains("ruleIndex")); // CH203 is not in the catalog yet
+  json run = json::parse(out.str())["runs"][0];
+  json r = run["results"][0];
+  ASSERT_TRUE(r.contains("ruleIndex"));
+  EXPECT_EQ(run["tool"]["driver"]["rules"][r["ruleIndex"].get<std::size_t>()]["id"], "CH203");
   ASSERT_EQ(r["codeFlows"].size(), 1u);
   const json &flows = r["codeFlows"][0]["threadFlows"];
   ASSERT_EQ(flows.size(), 2u);
