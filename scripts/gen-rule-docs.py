@@ -29,6 +29,8 @@ def page(rule):
         "| clang-tidy check | `channel-%s` |" % r["name"],
         "| level | `%s` when it holds on every path; `%s` when on some paths |"
         % (r["severity"], LEVEL_BELOW[r["severity"]]),
+        "| precision | `%s` |" % r["precision"],
+        "| tags | %s |" % ", ".join("`%s`" % t for t in r["tags"]),
         "",
         "## Why it matters",
         "",

@@ -27,3 +27,6 @@ config.substitutions.append(("%sarif_validate", "%s %s --multitool %s" % (
     shlex.quote(config.python), shlex.quote(os.path.join(helpers, "sarif-validate.py")),
     shlex.quote(config.sarif_multitool))))
 config.substitutions.append(("%python", shlex.quote(config.python)))
+config.substitutions.append(("%multitool", shlex.quote(config.sarif_multitool)))
+config.substitutions.append(("%build_dir", shlex.quote(config.build_dir)))
+config.substitutions.append(("%cmake", shlex.quote(config.cmake)))
