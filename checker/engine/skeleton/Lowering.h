@@ -132,4 +132,12 @@ private:
   std::uint32_t thisCapture_ = ~0u;
 };
 
+// A call's arguments from the `first`th on.
+inline std::vector<const clang::Expr *> argsFrom(const clang::CallExpr *call, unsigned first) {
+  std::vector<const clang::Expr *> out;
+  for (unsigned i = first; i < call->getNumArgs(); ++i)
+    out.push_back(call->getArg(i));
+  return out;
+}
+
 } // namespace chcheck::ir
