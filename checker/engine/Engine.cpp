@@ -6,7 +6,6 @@
 #include "skeleton/Skeletons.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -143,30 +142,6 @@ void FindingBuilder::addHistory(LocatedFinding &f, const ChannelOpFact &fact, bo
 
 namespace {
 
-// Every function body in the translation unit, enclosing functions before
-// the lambdas they contain (a goroutine lambda needs its parent's facts).
-class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
-public:
-  std::vector<const FunctionDecl *> functions;
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return false; }
-  // System headers hold no user code: their bodies are never analysed.
-  bool TraverseDecl(Decl *d) {
-    if (d && !isa<TranslationUnitDecl>(d) &&
-        d->getASTContext().getSourceManager().isInSystemHeader(d->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(d);
-  }
-  bool VisitFunctionDecl(FunctionDecl *fd) {
-    if (fd->doesThisDeclarationHaveABody())
-      functions.push_back(fd);
-    return true;
-  }
-  bool VisitLambdaExpr(LambdaExpr *le) {
-    functions.push_back(le->getCallOperator());
-    return true;
-  }
-};
 
 } // namespace
 
@@ -186,14 +161,14 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   const SourceManager &sm = ctx.getSourceManager();
 
   ir::Skeletons skeletons(ctx);
-  FunctionCollector collector;
+  std::vector<const FunctionDecl *> functions;
   if (needed)
-    collector.TraverseDecl(ctx.getTranslationUnitDecl());
+    functions = ir::functionsWithBodies(ctx);
   AnalysisFacts facts;
   TranslationUnitFacts lifecycleFacts;
   lifecycleFacts.ctx = &ctx;
   if (needed & kLifecycle) {
-    lifecycle::computeFacts(skeletons, collector.functions, lifecycleFacts);
+    lifecycle::computeFacts(skeletons, functions, lifecycleFacts);
     lifecycleFacts.ops.erase(std::remove_if(lifecycleFacts.ops.begin(), lifecycleFacts.ops.end(),
                                             [&](const ChannelOpFact &f) { return sm.isInSystemHeader(f.loc); }),
                              lifecycleFacts.ops.end());
@@ -202,7 +177,7 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   std::vector<BlockingFact> blocking;
   ExplorerStats explorerStats;
   if (needed & kConcurrency) {
-    concurrency::explore(skeletons, collector.functions, options.stateBudget, blocking, explorerStats);
+    concurrency::explore(skeletons, functions, options.stateBudget, blocking, explorerStats);
     facts.blocking = &blocking;
   }
   if (stats) {
