@@ -120,10 +120,15 @@ bool nolintMatches(std::string_view line, bool nextLine, std::string_view name) 
 
 } // namespace
 
+bool ignoreCommentSuppresses(std::string_view sameLine, std::string_view previousLine,
+                             std::string_view ruleId, std::string_view ruleName) {
+  return chcheckIgnoreMatches(sameLine, ruleId, ruleName) ||
+         chcheckIgnoreMatches(previousLine, ruleId, ruleName);
+}
+
 bool suppresses(std::string_view sameLine, std::string_view previousLine,
                 std::string_view ruleId, std::string_view ruleName) {
-  return chcheckIgnoreMatches(sameLine, ruleId, ruleName) ||
-         chcheckIgnoreMatches(previousLine, ruleId, ruleName) ||
+  return ignoreCommentSuppresses(sameLine, previousLine, ruleId, ruleName) ||
          nolintMatches(sameLine, false, ruleName) || nolintMatches(previousLine, true, ruleName);
 }
 
