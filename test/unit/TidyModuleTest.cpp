@@ -1,0 +1,142 @@
+// The clang-tidy module's pieces that need no clang-tidy process: one engine
+// run per translation unit and group of rules, the notes of a finding, and
+// the version gate.  The module itself is tested through the real
+// clang-tidy-19 in test/lit/tidy/.
+#include "HostVersion.h"
+#include "Notes.h"
+#include "SharedAnalysis.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+
+#include <gtest/gtest.h>
+
+using namespace chcheck;
+using namespace chcheck::tidy;
+
+namespace {
+
+std::unique_ptr<clang::ASTUnit> parse(const std::string &code) {
+  return clang::tooling::buildASTFromCodeWithArgs(
+      code, {"-std=c++20", "-I" CHCHECK_RUNTIME_INCLUDE,
+             "-resource-dir=" CHCHECK_CLANG_RESOURCE_DIR});
+}
+
+// A runner that records what it was asked and returns one finding per rule.
+struct RecordingRunner {
+  std::vector<EngineOptions> *calls;
+  TuFindings operator()(clang::ASTContext &, const EngineOptions &options) const {
+    calls->push_back(options);
+    TuFindings out;
+    for (const std::string &rule : options.enabledRules)
+      out.findings.push_back(LocatedFinding{rule});
+    return out;
+  }
+};
+
+clang::SourceLocation fakeLoc(unsigned n) { return clang::SourceLocation::getFromRawEncoding(n); }
+
+} // namespace
+
+TEST(SharedAnalysis, OneEngineRunForEveryCheckOfTheTranslationUnit) {
+  auto ast = parse("int x;");
+  std::vector<EngineOptions> calls;
+  SharedAnalysis analysis(RecordingRunner{&calls});
+  analysis.join("CH101", 1000);
+  analysis.join("CH103", 1000);
+  TuFindings &first = analysis.findings(ast->getASTContext(), 1000);
+  TuFindings &second = analysis.findings(ast->getASTContext(), 1000);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].enabledRules, (std::set<std::string>{"CH101", "CH103"}));
+  EXPECT_EQ(calls[0].stateBudget, 1000u);
+  EXPECT_EQ(&first, &second);
+  EXPECT_EQ(first.findings.size(), 2u);
+}
+
+TEST(SharedAnalysis, ChecksWithAnotherBudgetRunTheirOwnRules) {
+  auto ast = parse("int x;");
+  std::vector<EngineOptions> calls;
+  SharedAnalysis analysis(RecordingRunner{&calls});
+  analysis.join("CH101", 1000);
+  analysis.join("CH102", 1000);
+  analysis.join("CH104", 5);
+  analysis.findings(ast->getASTContext(), 1000);
+  analysis.findings(ast->getASTContext(), 5);
+  analysis.findings(ast->getASTContext(), 1000);
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0].enabledRules, (std::set<std::string>{"CH101", "CH102"}));
+  EXPECT_EQ(calls[1].enabledRules, (std::set<std::string>{"CH104"}));
+  EXPECT_EQ(calls[1].stateBudget, 5u);
+}
+
+TEST(SharedAnalysis, AnotherTranslationUnitIsAnalysedAgain) {
+  auto a = parse("int x;"), b = parse("int y;");
+  std::vector<EngineOptions> calls;
+  SharedAnalysis analysis(RecordingRunner{&calls});
+  analysis.join("CH101", 1000);
+  analysis.findings(a->getASTContext(), 1000);
+  analysis.findings(b->getASTContext(), 1000);
+  EXPECT_EQ(calls.size(), 2u);
+}
+
+TEST(SharedAnalysis, OnePerContextWhileAnyCheckHoldsIt) {
+  int contextA = 0, contextB = 0;
+  std::shared_ptr<SharedAnalysis> first = SharedAnalysis::of(&contextA);
+  EXPECT_EQ(SharedAnalysis::of(&contextA), first);
+  EXPECT_NE(SharedAnalysis::of(&contextB), first);
+  // The next translation unit's checks are created after this one's are gone.
+  std::weak_ptr<SharedAnalysis> old = first;
+  first.reset();
+  EXPECT_TRUE(old.expired());
+}
+
+TEST(SharedAnalysis, RunEngineFindsBugsAndSkipsBrokenTranslationUnits) {
+  const std::string bug = "#include <chan/chan.hpp>\n"
+                          "void f() { auto ch = chan::make<int>(1); ch.close(); ch.send(1); }\n";
+  EngineOptions options;
+  options.enabledRules = {"CH101"};
+  auto good = parse(bug);
+  TuFindings found = runEngine(good->getASTContext(), options);
+  EXPECT_TRUE(found.failure.empty());
+  ASSERT_EQ(found.findings.size(), 1u);
+  EXPECT_EQ(found.findings[0].ruleId, "CH101");
+
+  auto broken = parse(bug + "int broken = ;\n");
+  ASSERT_TRUE(broken->getASTContext().getDiagnostics().hasErrorOccurred());
+  TuFindings none = runEngine(broken->getASTContext(), options);
+  EXPECT_TRUE(none.findings.empty());
+  EXPECT_TRUE(none.failure.empty());
+}
+
+TEST(Notes, PathThenEachGoroutineThenTheWaits) {
+  LocatedFinding f{"CH203"};
+  f.path = {{fakeLoc(10), "channel 'ch' is made here", 0}, {clang::SourceLocation(), "lost", 0}};
+  f.threads = {{"main", {{fakeLoc(20), "blocks on recv from 'done'", 0}}},
+               {"goroutine started at a.cpp:7", {{fakeLoc(30), "blocks on send to 'ch'", 0}}}};
+  f.waits = {{0, 1, fakeLoc(20), "recv from 'done' waits for a sender"},
+             {1, 7, fakeLoc(30), "send on 'ch' waits for a receiver"}};
+  std::vector<Note> notes = notesOf(f);
+  ASSERT_EQ(notes.size(), 5u);
+  EXPECT_EQ(notes[0].message, "channel 'ch' is made here");
+  EXPECT_EQ(notes[0].loc, fakeLoc(10));
+  EXPECT_EQ(notes[1].message, "main: blocks on recv from 'done'");
+  EXPECT_EQ(notes[2].message, "goroutine started at a.cpp:7: blocks on send to 'ch'");
+  EXPECT_EQ(notes[3].message,
+            "main waits for goroutine started at a.cpp:7: recv from 'done' waits for a sender");
+  EXPECT_EQ(notes[4].message, "send on 'ch' waits for a receiver"); // no goroutine 7
+}
+
+TEST(HostVersion, ThisProcessRunsTheLlvmItWasBuiltWith) {
+  EXPECT_EQ(hostVersion(), builtForVersion());
+  EXPECT_EQ(versionMismatch(builtForVersion(), hostVersion()), "");
+}
+
+TEST(HostVersion, AMismatchIsOneLineNamingBoth) {
+  EXPECT_EQ(versionMismatch("19.1.7", "14.0.6"),
+            "chcheck-tidy: built for clang-tidy 19.1.7, loaded by clang-tidy 14.0.6; build "
+            "chcheck against the clang-tidy that loads it (docs/clang-tidy.md)");
+  EXPECT_NE(versionMismatch("19.1.7", "19.1.6"), "");
+  EXPECT_NE(versionMismatch("19.1.7", "").find("loaded by a clang-tidy whose version cannot be read"),
+            std::string::npos);
+}
