@@ -79,6 +79,10 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
   rule.helpAnchor = field("help_anchor");
   if (doc.contains("limits"))
     rule.limits = field("limits");
+  // The clang-tidy fix-it a rule offers, or why none: docs only (read by
+  // scripts/gen-rule-docs.py), checked like every other field.
+  if (doc.contains("fixit"))
+    field("fixit");
   rule.sourceFile = std::string(fileName);
 
   if (!isRuleId(rule.id))
@@ -101,7 +105,7 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     static const std::set<std::string> known = {"id",        "name", "severity", "short",
                                                 "full",      "rationale", "bad", "good",
-                                                "help_anchor", "limits"};
+                                                "help_anchor", "limits", "fixit"};
     if (!known.count(it.key()))
       throw CatalogError(where + ": unknown field '" + it.key() + "'");
   }
