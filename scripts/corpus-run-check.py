@@ -9,6 +9,9 @@ test/corpus/README.md:
     // origin: ...
     // mechanism: ...
     // run: exit0 | deadlock | panic: <message> | leak | nondeterministic
+A program of the precision suite (safe/<name>.cpp, `corpus: safe/<name>`)
+is a correct program: it must promise exit0, expects nothing, and runs with
+CHAN_LEAKCHECK=1, so a goroutine left blocked at exit fails it.
 The run line decides the check:
   exit0            status 0
   deadlock         non-zero status, stderr has Go's checkdead message
@@ -82,12 +85,16 @@ def expected_ids(source: Path) -> list:
     return found
 
 
-def validate(source: Path, header: dict) -> str:
-    """Checks the header against the file; returns the run mode."""
+def validate(source: Path, header: dict) -> tuple:
+    """Checks the header against the file; returns (run mode, is a correct program)."""
     corpus = header["corpus"].split()
-    if len(corpus) != 2 or corpus[1] not in ("buggy", "fixed"):
-        raise HeaderError(f"'corpus: {header['corpus']}' is not '<group>/<name> buggy|fixed'")
-    expected_name = f"{corpus[0]}_{corpus[1]}.cpp"
+    safe = len(corpus) == 1 and corpus[0].startswith("safe/")
+    if safe:
+        expected_name = f"{corpus[0]}.cpp"
+    elif len(corpus) == 2 and corpus[1] in ("buggy", "fixed"):
+        expected_name = f"{corpus[0]}_{corpus[1]}.cpp"
+    else:
+        raise HeaderError(f"'corpus: {header['corpus']}' is neither '<group>/<name> buggy|fixed' nor 'safe/<name>'")
     source = source.resolve()
     actual_name = f"{source.parent.name}/{source.name}"
     if expected_name != actual_name:
@@ -98,23 +105,25 @@ def validate(source: Path, header: dict) -> str:
         raise HeaderError(f"'run: {run}' is not one of {', '.join(RUN_MODES)}, panic: <message>")
 
     expectations = expected_ids(source)
-    if corpus[1] == "fixed":
+    correct = safe or corpus[1] == "fixed"
+    if correct:
+        kind = "a precision-suite" if safe else "a fixed"
         if run != "exit0":
-            raise HeaderError(f"a fixed program must be 'run: exit0', not '{run}'")
+            raise HeaderError(f"{kind} program must be 'run: exit0', not '{run}'")
         if expectations:
-            raise HeaderError(f"a fixed program expects nothing, line {expectations[0][0]} does")
+            raise HeaderError(f"{kind} program expects nothing, line {expectations[0][0]} does")
     known = known_rule_ids()
     for number, rule_id in expectations:
         if known and rule_id not in known:
             raise HeaderError(f"line {number}: {rule_id} is not in docs/rule-ids.md")
-    return run
+    return run, safe
 
 
-def check(executable: str, run: str, timeout: float) -> tuple:
+def check(executable: str, run: str, timeout: float, leakcheck: bool) -> tuple:
     """Runs EXECUTABLE; returns (ways the outcome broke its promise, stderr)."""
     env = dict(os.environ)
     env.pop("CHAN_LEAKCHECK", None)
-    if run == "leak":
+    if run == "leak" or leakcheck:
         env["CHAN_LEAKCHECK"] = "1"
     try:
         proc = subprocess.run([executable], env=env, stdin=subprocess.DEVNULL,
@@ -132,6 +141,8 @@ def check(executable: str, run: str, timeout: float) -> tuple:
     elif run == "exit0":
         if status != 0:
             problems.append(f"exit status {status}, expected 0")
+        if leakcheck and LEAK_MESSAGE in stderr:
+            problems.append("a goroutine was still blocked at exit (CHAN_LEAKCHECK=1)")
     elif run == "deadlock":
         if status == 0:
             problems.append("exit status 0, expected a deadlock failure")
@@ -158,18 +169,18 @@ def main() -> int:
     parser.add_argument("source", type=Path)
     args = parser.parse_args()
     try:
-        run = validate(args.source, parse_header(args.source))
+        run, safe = validate(args.source, parse_header(args.source))
     except (HeaderError, OSError) as error:
         print(f"{args.source}: invalid corpus header: {error}", file=sys.stderr)
         return 2
-    problems, stderr = check(args.executable, run, args.timeout)
+    problems, stderr = check(args.executable, run, args.timeout, leakcheck=safe)
     if problems:
         print(f"{args.source}: 'run: {run}' does not hold:", file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         print("--- program stderr ---\n" + stderr, file=sys.stderr)
         return 1
-    print(f"{args.source.name}: run: {run}: ok")
+    print(f"{args.source.name}: run: {run}{' (CHAN_LEAKCHECK=1)' if safe else ''}: ok")
     return 0
 
 

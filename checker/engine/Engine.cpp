@@ -1,7 +1,9 @@
 #include "chcheck/Engine.h"
 
-#include "ChannelAnalysis.h"
 #include "Rule.h"
+#include "concurrency/Explorer.h"
+#include "lifecycle/Lifecycle.h"
+#include "skeleton/Skeletons.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -32,7 +34,8 @@ std::string describeOp(OpKind op) {
   case OpKind::RecvOk: return "recv_ok() on";
   case OpKind::Range: return "range over";
   case OpKind::Close: return "close of";
-  default: return std::string(opKindName(op)) + " on";
+  case OpKind::SelectSend: return "select send case on";
+  case OpKind::SelectRecv: return "select receive case on";
   }
 }
 
@@ -87,6 +90,34 @@ void FindingBuilder::addStep(LocatedFinding &f, SourceLocation loc, std::string 
                              unsigned nesting) {
   if (loc.isValid())
     f.path.push_back({loc, std::move(message), nesting});
+}
+
+LocatedFinding &FindingBuilder::report(const char *ruleId, const BlockingFact &fact, std::string message) {
+  LocatedFinding f;
+  f.ruleId = ruleId;
+  f.severity = fact.everyExecution ? Severity::Error : Severity::Warning;
+  f.loc = fact.loc;
+  f.message = std::move(message);
+  f.subject = fact.subject;
+  if (fact.function)
+    f.function = fact.function->getQualifiedNameAsString();
+  for (const WitnessThread &t : fact.threads) {
+    LocatedThread lt{t.name, {}};
+    for (const WitnessStep &s : t.steps)
+      lt.steps.push_back({s.loc, t.name + " " + s.what, 0});
+    f.threads.push_back(std::move(lt));
+  }
+  // The notes: the interleaving, without the finding's own last step.
+  for (std::size_t i = 0; i < fact.interleaving.size(); ++i) {
+    const WitnessStep &s = fact.interleaving[i];
+    bool last = i + 1 == fact.interleaving.size() && s.loc == fact.loc;
+    if (!last && s.loc.isValid())
+      f.path.push_back({s.loc, fact.threads[s.thread].name + " " + s.what, 0});
+  }
+  for (const WaitFor &w : fact.waits)
+    f.waits.push_back({w.from, w.to, w.at, w.label});
+  out_.push_back(std::move(f));
+  return out_.back();
 }
 
 void FindingBuilder::addHistory(LocatedFinding &f, const ChannelOpFact &fact, bool nil,
@@ -148,22 +179,38 @@ std::vector<std::string> implementedRuleIds() {
 
 std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const EngineOptions &options,
                                                    EngineStats *stats) {
-  TranslationUnitFacts facts;
-  facts.ctx = &ctx;
-  {
-    ChannelAnalysis analysis(ctx, facts);
-    FunctionCollector collector;
-    collector.TraverseDecl(ctx.getTranslationUnitDecl());
-    for (const FunctionDecl *fd : collector.functions)
-      analysis.analyzeForFacts(fd);
-    if (stats)
-      stats->functions += collector.functions.size();
-  }
-
+  unsigned needed = 0;
+  for (const Rule *r : allRules())
+    if (options.enabledRules.count(r->id()))
+      needed |= r->needs();
   const SourceManager &sm = ctx.getSourceManager();
-  facts.ops.erase(std::remove_if(facts.ops.begin(), facts.ops.end(),
-                                 [&](const ChannelOpFact &f) { return sm.isInSystemHeader(f.loc); }),
-                  facts.ops.end());
+
+  ir::Skeletons skeletons(ctx);
+  FunctionCollector collector;
+  if (needed)
+    collector.TraverseDecl(ctx.getTranslationUnitDecl());
+  AnalysisFacts facts;
+  TranslationUnitFacts lifecycleFacts;
+  lifecycleFacts.ctx = &ctx;
+  if (needed & kLifecycle) {
+    lifecycle::computeFacts(skeletons, collector.functions, lifecycleFacts);
+    lifecycleFacts.ops.erase(std::remove_if(lifecycleFacts.ops.begin(), lifecycleFacts.ops.end(),
+                                            [&](const ChannelOpFact &f) { return sm.isInSystemHeader(f.loc); }),
+                             lifecycleFacts.ops.end());
+    facts.lifecycle = &lifecycleFacts;
+  }
+  std::vector<BlockingFact> blocking;
+  ExplorerStats explorerStats;
+  if (needed & kConcurrency) {
+    concurrency::explore(skeletons, collector.functions, options.stateBudget, blocking, explorerStats);
+    facts.blocking = &blocking;
+  }
+  if (stats) {
+    stats->functions += skeletons.built();
+    stats->regions += explorerStats.regions;
+    stats->states += explorerStats.states;
+    stats->budgetHits += explorerStats.budgetHits;
+  }
 
   std::vector<LocatedFinding> findings;
   FindingBuilder builder(findings);
@@ -179,9 +226,18 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   };
   std::stable_sort(keyed.begin(), keyed.end(),
                    [&](const auto &a, const auto &b) { return key(a) < key(b); });
-  keyed.erase(std::unique(keyed.begin(), keyed.end(),
-                          [&](const auto &a, const auto &b) { return key(a) == key(b); }),
-              keyed.end());
+  // One finding per rule and place: the most severe (two analyses, or two
+  // contexts of one function, may see the same operation).
+  std::vector<std::pair<SourcePoint, LocatedFinding>> kept;
+  for (auto &k : keyed) {
+    if (!kept.empty() && kept.back().first == k.first && kept.back().second.ruleId == k.second.ruleId) {
+      if (k.second.severity > kept.back().second.severity)
+        kept.back() = std::move(k);
+      continue;
+    }
+    kept.push_back(std::move(k));
+  }
+  keyed = std::move(kept);
   findings.clear();
   for (auto &k : keyed)
     findings.push_back(std::move(k.second));

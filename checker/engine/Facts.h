@@ -3,7 +3,6 @@
 // no judgement: a rule decides whether a fact is a finding and how severe.
 #pragma once
 
-#include "ApiModel.h"
 
 #include "clang/Basic/SourceLocation.h"
 
@@ -18,6 +17,17 @@ class FunctionDecl;
 } // namespace clang
 
 namespace chcheck {
+
+// The channel operations facts are recorded for.
+enum class OpKind : std::uint8_t {
+  Send,
+  Recv,       // value-returning receive: zero value once closed and drained
+  RecvOk,     // receive that reports whether the channel is closed
+  Close,
+  Range,      // a range-for over the channel
+  SelectSend, // a select case that sends if chosen
+  SelectRecv, // a select case that receives if chosen
+};
 
 enum class Certainty : std::uint8_t { No, Maybe, Definitely };
 

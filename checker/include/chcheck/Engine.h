@@ -57,7 +57,6 @@ struct EngineStats {
   std::uint64_t regions = 0;        // concurrency regions explored
   std::uint64_t states = 0;         // abstract states visited by the explorer
   std::uint64_t budgetHits = 0;     // regions given up on (state budget): no finding from them
-  std::uint64_t escapedRegions = 0; // regions skipped: an object escapes to unseen code
 };
 
 struct EngineOptions {

@@ -1,0 +1,135 @@
+// API models: which declarations of a library are which abstract operations
+// of the engine.  The engine recognises library code only through a model,
+// by declaration (the qualified name of the class template, function or
+// method), never by spelling at the call site, so aliases, `auto`, typedefs,
+// templates and macros all resolve alike.  Supporting another library means
+// another table in this directory (see docs/models.md), not engine changes.
+#pragma once
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "clang/AST/Type.h"
+
+namespace clang {
+class CallExpr;
+class CXXConstructExpr;
+class CXXRecordDecl;
+class FunctionDecl;
+} // namespace clang
+
+namespace chcheck {
+
+// What a modelled class is.
+enum class TypeRole : std::uint8_t {
+  Channel,      // a channel handle (copies share the channel; default = nil)
+  Context,      // a context handle: its done() channel is closed on cancel
+  Mutex,        // a lock object (identity = its storage)
+  WaitGroup,
+  Cond,         // a condition variable bound to a lock
+  RLocker,      // the read side of an RWMutex as a lock
+  LockGuard,    // RAII: locks in the constructor, unlocks in the destructor
+  SmartPointer, // points to a heap object; `unique` owns it alone
+  Container,    // holds elements (vector, array, map values, ...)
+  Callable,     // std::function: holds a lambda or function
+  Thread,       // std::thread: starts its callable as a new thread
+  Atomic,       // std::atomic<T>: a value whose operations are atomic
+  OnceFlag,     // std::once_flag
+};
+
+enum class Direction : std::uint8_t { Both, SendOnly, RecvOnly };
+
+struct TypeModel {
+  const char *qualifiedName; // "chan::Chan", "std::mutex"
+  TypeRole role;
+  Direction direction = Direction::Both; // Channel
+  bool recursive = false;    // Mutex: may be re-locked by its holder
+  bool readWrite = false;    // Mutex: has a shared (read) side
+  bool unique = false;       // SmartPointer: unique_ptr; LockGuard: movable, may not own (unique_lock)
+  bool sharedGuard = false;  // LockGuard: takes the read side (shared_lock)
+  bool multi = false;        // LockGuard: locks all its arguments at once (scoped_lock)
+  bool mapLike = false;      // Container: elements are a key's mapped value
+  bool writerPriority = false; // Mutex: a writer waiting for readers blocks new readers (Go's RWMutex)
+};
+
+enum class Op : std::uint8_t {
+  // Channels (the object is the channel handle).
+  MakeChan, Send, Recv, RecvOk, Close, RangeBegin, Len,
+  SelectRecvCase, SelectSendCase, SelectDefaultCase, Select,
+  Go,
+  // Sync objects (the object is the lock, WaitGroup or Cond).
+  WgAdd, WgDone, WgWait,
+  Lock, Unlock, TryLock, LockShared, UnlockShared, TryLockShared,
+  LockAll,              // std::lock(a, b, ...): all at once, deadlock-free
+  RLockerOf,            // rw.rlocker()
+  CondWait, CondSignal, CondBroadcast,
+  // Contexts and timers.
+  Background, WithCancel, WithTimeout, CtxDone, After,
+  // Plumbing of the standard library the engine follows values through.
+  Allocate,             // make_shared / make_unique: a new heap object
+  PointerGet,           // ->, *, get(): the pointee
+  PointerReset,         // reset(): destroys the pointee (unique) and sets null
+  PointerRelease,       // release(): gives up ownership, sets null
+  ElementAccess,        // operator[], at, front, back: an element
+  ElementInsert,        // push_back, emplace_back, push_front, insert: a new element (extraArg: the value)
+  ElementGrow,          // resize, emplace_back(): new default (nil) elements
+  Invoke,               // std::function::operator()
+  CallOnce,             // std::call_once(flag, f, args...)
+  AtomicLoad, AtomicStore, AtomicExchange, AtomicCompareExchange,
+  ThreadJoin,
+  GuardLock, GuardUnlock, GuardTryLock, GuardRelease, // unique_lock's own lock/unlock/...
+};
+
+const char *opName(Op op);
+
+struct CallModel {
+  const char *qualifiedName; // "chan::Chan::send" (a method of a class template) or "chan::make"
+  Op op;
+  int objectArg = -1;        // -1: the implicit object; otherwise the argument index
+  int extraArg = -1;         // MakeChan: capacity; Select*Case: callback; Go: callable; WgAdd: delta;
+                             // ElementInsert: value; CallOnce: callable; AtomicStore/Exchange: value
+};
+
+struct ApiModel {
+  const char *name;
+  // The library's own namespace: its function bodies are the model, not
+  // user code, so they are neither analysed nor summarised.
+  const char *libraryNamespace;
+  llvm::ArrayRef<TypeModel> types;
+  llvm::ArrayRef<CallModel> calls;
+};
+
+// Every model the engine knows (Models.cpp).
+llvm::ArrayRef<const ApiModel *> allModels();
+
+// Answers "what is this type" and "which operation is this call" for the
+// models in use, caching per declaration.
+class ModelIndex {
+public:
+  explicit ModelIndex(llvm::ArrayRef<const ApiModel *> models);
+
+  const TypeModel *typeModel(clang::QualType t);
+  const TypeModel *typeModel(const clang::CXXRecordDecl *rd);
+  bool is(clang::QualType t, TypeRole role) {
+    const TypeModel *m = typeModel(t);
+    return m && m->role == role;
+  }
+  bool isChannel(clang::QualType t) { return is(t, TypeRole::Channel); }
+  // The operation a call performs, or null.  Member calls are looked up by
+  // the class template of the object's static type, so a method inherited
+  // from an implementation base still resolves to the modelled type.
+  const CallModel *callModel(const clang::CallExpr *call);
+  // Whether `d` belongs to a modelled library (its bodies are not user code).
+  bool inModelledLibrary(const clang::Decl *d) const;
+
+private:
+  llvm::StringMap<const TypeModel *> typesByName_;
+  llvm::StringMap<const CallModel *> callsByName_;
+  std::vector<const char *> namespaces_;
+  llvm::DenseMap<const clang::CXXRecordDecl *, const TypeModel *> typeCache_;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, const clang::CXXRecordDecl *>,
+                 const CallModel *>
+      callCache_;
+};
+
+} // namespace chcheck
