@@ -1,6 +1,7 @@
 // The notes clang-tidy shows under a channel-* warning: the finding's path
-// (made, closed, ... in program order), then for a blocking bug each
-// goroutine's steps and the wait-for edges between goroutines.
+// in program order (made, closed, ... for a lifecycle bug; the interleaving,
+// each step naming its goroutine, for a blocking bug), as the CLI's text
+// output shows them.
 #pragma once
 
 #include "chcheck/Engine.h"
@@ -16,7 +17,10 @@ struct Note {
 };
 
 // Steps without a location are left out: clang-tidy would print them with
-// no file or line, detached from the code they explain.
+// no file or line, detached from the code they explain.  A blocking bug's
+// per-goroutine steps and wait-for edges are not notes: its path already is
+// the interleaving that reaches it, and its message names every edge (they
+// are for SARIF's thread flows and --graph).
 std::vector<Note> notesOf(const LocatedFinding &finding);
 
 } // namespace chcheck::tidy

@@ -109,22 +109,21 @@ TEST(SharedAnalysis, RunEngineFindsBugsAndSkipsBrokenTranslationUnits) {
   EXPECT_TRUE(none.failure.empty());
 }
 
-TEST(Notes, PathThenEachGoroutineThenTheWaits) {
+TEST(Notes, ThePathInOrderWithoutUnlocatedSteps) {
   LocatedFinding f{"CH203"};
-  f.path = {{fakeLoc(10), "channel 'ch' is made here", 0}, {clang::SourceLocation(), "lost", 0}};
-  f.threads = {{"main", {{fakeLoc(20), "blocks on recv from 'done'", 0}}},
-               {"goroutine started at a.cpp:7", {{fakeLoc(30), "blocks on send to 'ch'", 0}}}};
-  f.waits = {{0, 1, fakeLoc(20), "recv from 'done' waits for a sender"},
-             {1, 7, fakeLoc(30), "send on 'ch' waits for a receiver"}};
+  f.path = {{fakeLoc(10), "'serve' starts a goroutine", 0},
+            {clang::SourceLocation(), "lost", 0},
+            {fakeLoc(20), "the goroutine started at line 7 locks 'mu'", 0}};
+  // The engine also fills these for SARIF and --graph; the path already
+  // holds the interleaving, so they must not repeat it as notes.
+  f.threads = {{"main", {{fakeLoc(20), "main blocks on recv from 'done'", 0}}}};
+  f.waits = {{0, 0, fakeLoc(20), "recv from 'done' waits for a sender"}};
   std::vector<Note> notes = notesOf(f);
-  ASSERT_EQ(notes.size(), 5u);
-  EXPECT_EQ(notes[0].message, "channel 'ch' is made here");
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].message, "'serve' starts a goroutine");
   EXPECT_EQ(notes[0].loc, fakeLoc(10));
-  EXPECT_EQ(notes[1].message, "main: blocks on recv from 'done'");
-  EXPECT_EQ(notes[2].message, "goroutine started at a.cpp:7: blocks on send to 'ch'");
-  EXPECT_EQ(notes[3].message,
-            "main waits for goroutine started at a.cpp:7: recv from 'done' waits for a sender");
-  EXPECT_EQ(notes[4].message, "send on 'ch' waits for a receiver"); // no goroutine 7
+  EXPECT_EQ(notes[1].message, "the goroutine started at line 7 locks 'mu'");
+  EXPECT_EQ(notes[1].loc, fakeLoc(20));
 }
 
 TEST(HostVersion, ThisProcessRunsTheLlvmItWasBuiltWith) {
