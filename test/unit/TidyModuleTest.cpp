@@ -109,6 +109,30 @@ TEST(SharedAnalysis, RunEngineFindsBugsAndSkipsBrokenTranslationUnits) {
   EXPECT_TRUE(none.failure.empty());
 }
 
+// The module passes only its enabled checks' rules, and relies on the engine
+// to run only what those need: a lifecycle check never starts the explorer.
+TEST(SharedAnalysis, OnlyTheAnalysesTheEnabledRulesNeedRun) {
+  auto ast = parse("#include <chan/chan.hpp>\n"
+                   "void f() {\n"
+                   "  auto ch = chan::make<int>();\n"
+                   "  chan::go([ch] { ch.send(1); });\n"
+                   "}\n");
+  EngineOptions lifecycle;
+  lifecycle.enabledRules = {"CH101", "CH103"};
+  EngineStats lifecycleStats;
+  EXPECT_TRUE(analyzeTranslationUnit(ast->getASTContext(), lifecycle, &lifecycleStats).empty());
+  EXPECT_EQ(lifecycleStats.regions, 0u);
+
+  EngineOptions blocking;
+  blocking.enabledRules = {"CH201"};
+  EngineStats blockingStats;
+  std::vector<LocatedFinding> found =
+      analyzeTranslationUnit(ast->getASTContext(), blocking, &blockingStats);
+  EXPECT_EQ(blockingStats.regions, 1u);
+  ASSERT_EQ(found.size(), 1u); // the goroutine's send: nobody receives
+  EXPECT_EQ(found[0].ruleId, "CH201");
+}
+
 TEST(Notes, ThePathInOrderWithoutUnlocatedSteps) {
   LocatedFinding f{"CH203"};
   f.path = {{fakeLoc(10), "'serve' starts a goroutine", 0},
