@@ -8,9 +8,9 @@ Every *.cpp under each PATH (a directory or a file) is analysed twice: by
 `chcheck --format json` and by `clang-tidy -load SO --checks=-*,channel-*`
 (one process per file, N at a time, every header shown).  The two must agree
 on every finding: same file, same line, same rule (CHnnn <-> channel-<name>),
-same message; and every note the CLI gives a finding (its path) must be among
-the module's notes for it, at the same file and line.  Prints each
-difference; exits 1 if there is one, 2 if a tool fails or nothing is found.
+same message; and the notes the CLI gives a finding (its path) and the
+module's notes for it must be at the same files and lines, no more, no
+fewer.  Prints each difference; exits 1 if there is one, 2 if a tool fails or nothing is found.
 """
 import argparse
 import concurrent.futures
@@ -125,10 +125,13 @@ def main():
                             % (where, [m for m, _ in c] or "nothing", [m for m, _ in t] or "nothing"))
             continue
         for (message, cli_notes), (_, tidy_notes) in zip(c, t):
-            missing = sorted(cli_notes - tidy_notes)
+            missing, extra = sorted(cli_notes - tidy_notes), sorted(tidy_notes - cli_notes)
             if missing:
                 problems.append("%s %s\n  notes chcheck shows and clang-tidy does not: %s"
                                 % (where, message, ["%s:%d" % n for n in missing]))
+            if extra:
+                problems.append("%s %s\n  notes clang-tidy shows and chcheck does not: %s"
+                                % (where, message, ["%s:%d" % n for n in extra]))
     for p in problems:
         print("tidy-vs-cli: " + p)
     count = sum(len(v) for v in cli.values())
