@@ -15,8 +15,10 @@
 #   files       default: every file of DB (in path order)
 #   --every K   keep every K-th file of the sorted list (a sample, for a loaded machine)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-. bench/checker/bench-lib.sh
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/bench-lib.sh"
+# Paths on the command line are the caller's: made absolute before the cd below.
+absolute() { realpath -e "$1" 2>/dev/null || { echo "tidy-cost: no such file: $1" >&2; exit 2; }; }
 
 reps=3 build=build every=1 db="" files=()
 while [ $# -gt 0 ]; do
@@ -24,10 +26,13 @@ while [ $# -gt 0 ]; do
     -r) reps="$2"; shift 2 ;;
     -b) build="$2"; shift 2 ;;
     --every) every="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
-    *) if [ -z "$db" ]; then db="$(realpath "$1")"; else files+=("$(realpath "$1")"); fi; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) path="$(absolute "$1")"
+       if [ -z "$db" ]; then db="$path"; else files+=("$path"); fi; shift ;;
   esac
 done
+build="$(realpath -m "$build")"
+cd "$here/../.."
 [ -n "$db" ] || { echo "tidy-cost: no compilation database (see --help)" >&2; exit 2; }
 [ -d "$db" ] && db="$db/compile_commands.json"
 [ -f "$db" ] || { echo "tidy-cost: no $db" >&2; exit 2; }
