@@ -2,7 +2,7 @@
 """tidy-vs-cli.py: the clang-tidy module reports what the chcheck CLI reports.
 
   tidy-vs-cli.py --chcheck BIN --clang-tidy BIN --module SO --runtime-include DIR
-                 [--jobs N] PATH...
+                 [--jobs N] [--cli-report FILE] PATH...
 
 Every *.cpp under each PATH (a directory or a file) is analysed twice: by
 `chcheck --format json` and by `clang-tidy -load SO --checks=-*,channel-*`
@@ -11,6 +11,8 @@ on every finding: same file, same line, same rule (CHnnn <-> channel-<name>),
 same message; and the notes the CLI gives a finding (its path) and the
 module's notes for it must be at the same files and lines, no more, no
 fewer.  Prints each difference; exits 1 if there is one, 2 if a tool fails or nothing is found.
+With --cli-report (a corpus_report.py file), the CLI's findings on the files
+it covers are read from it instead of running chcheck on them again.
 """
 import argparse
 import concurrent.futures
@@ -36,16 +38,33 @@ def sources(paths):
     return sorted({os.path.realpath(f) for f in files})
 
 
+def cli_report(args, files):
+    """chcheck's findings on `files`: those a --cli-report covers read from it,
+    chcheck run on the rest."""
+    findings = []
+    rest = files
+    if args.cli_report:
+        with open(args.cli_report) as f:
+            saved = json.load(f)
+        covered = set(saved["files"])
+        findings = [x for x in saved["report"]["findings"]
+                    if os.path.realpath(x["location"]["file"]) in covered]
+        rest = [f for f in files if f not in covered]
+    if rest:
+        cmd = ([args.chcheck, "--format", "json", "--no-progress", "-j", str(args.jobs)] + rest +
+               ["--", "-std=c++20", "-I" + args.runtime_include])
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode not in (0, 1):
+            sys.stderr.write(proc.stderr)
+            sys.exit("tidy-vs-cli: chcheck failed with status %d" % proc.returncode)
+        findings += json.loads(proc.stdout)["findings"]
+    return findings
+
+
 def cli_findings(args, files):
     """{(file, line, rule name): [(message, {(note file, note line)})]}"""
-    cmd = ([args.chcheck, "--format", "json", "--no-progress", "-j", str(args.jobs)] + files +
-           ["--", "-std=c++20", "-I" + args.runtime_include])
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode not in (0, 1):
-        sys.stderr.write(proc.stderr)
-        sys.exit("tidy-vs-cli: chcheck failed with status %d" % proc.returncode)
     found = defaultdict(list)
-    for f in json.loads(proc.stdout)["findings"]:
+    for f in cli_report(args, files):
         loc = f["location"]
         notes = {(os.path.realpath(s["location"]["file"]), s["location"]["line"])
                  for s in f.get("path", [])}
@@ -103,6 +122,7 @@ def main():
     ap.add_argument("--module", required=True)
     ap.add_argument("--runtime-include", required=True)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cli-report", help="a corpus_report.py file: chcheck's findings on the files it covers")
     ap.add_argument("paths", nargs="+")
     args = ap.parse_args()
 
