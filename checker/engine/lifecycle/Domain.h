@@ -91,6 +91,10 @@ struct ChanState {
   // channel nothing is sent on): a goroutine closed this channel before it
   // gave the signal, so once the signal is waited for, it is closed.
   std::map<std::uint64_t, clang::SourceLocation> closedAtSignal;
+  // Closed as learnt by waiting for such a signal (on some path): the close
+  // is another goroutine's, maybe the one a `go` here starts, not this
+  // goroutine's own.
+  bool closedSeenByWait = false;
   std::map<unsigned, PendingSender> pendingSenders; // by the raw location of the go
   friend bool operator==(const ChanState &, const ChanState &) = default;
   void join(const ChanState &o);

@@ -53,6 +53,7 @@ void ChanState::join(const ChanState &o) {
   joinLoc(otherSpawnAt, o.otherSpawnAt);
   for (auto it = closedAtSignal.begin(); it != closedAtSignal.end();)
     it = o.closedAtSignal.count(it->first) ? std::next(it) : closedAtSignal.erase(it);
+  closedSeenByWait |= o.closedSeenByWait;
   pendingSenders.insert(o.pendingSenders.begin(), o.pendingSenders.end());
 }
 
@@ -236,6 +237,7 @@ void Interpreter::close(State &s, const RefValue &h, const Frame &f, SourceLocat
       cs.bits = kClosed;
       cs.closedAt = at;
       cs.closedInside = inside;
+      cs.closedSeenByWait = false;
     } else {
       cs.bits |= kClosed;
       if (cs.closedAt.isInvalid()) {
@@ -298,9 +300,11 @@ void Interpreter::signal(State &s, std::uint64_t key) {
 // goroutines whose sends all preceded it send no more.
 void Interpreter::joinSignal(State &s, std::uint64_t key) {
   for (auto &[o, cs] : s.chans) {
-    if (auto it = cs.closedAtSignal.find(key); it != cs.closedAtSignal.end()) {
+    // Closed here already, it stays this goroutine's close.
+    if (auto it = cs.closedAtSignal.find(key); it != cs.closedAtSignal.end() && cs.bits != kClosed) {
       cs.bits = kClosed;
       cs.closedAt = cs.closedInside = it->second;
+      cs.closedSeenByWait = true;
     }
     for (auto it = cs.pendingSenders.begin(); it != cs.pendingSenders.end();)
       it = it->second.doneAt.count(key) ? cs.pendingSenders.erase(it) : std::next(it);

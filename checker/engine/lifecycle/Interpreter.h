@@ -165,6 +165,7 @@ private:
   static std::uint64_t channelSignal(ObjId ch) { return (std::uint64_t(2) << 32) | ch; }
   // The smallest loop of `sk` holding `node`, or -1.
   int innermostLoop(const ir::Skeleton *sk, std::uint32_t node);
+  bool madeInLoop(ObjId o);
 };
 
 } // namespace chcheck::lifecycle
