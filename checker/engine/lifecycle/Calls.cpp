@@ -298,15 +298,6 @@ Interpreter::closesAfter(const Disjunction &exits, const State &start, SourceLoc
   return out;
 }
 
-// A channel made in a loop stands for one per iteration: goroutines
-// started in a loop need not share it.
-bool Interpreter::madeInLoop(ObjId o) {
-  for (auto &[sk, node] : madeIn_[o])
-    if (innermostLoop(sk, node) >= 0)
-      return true;
-  return false;
-}
-
 void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder *rec) {
   std::vector<Target> ts = targets(s, f, e);
   for (const Target &t : ts) {
@@ -417,6 +408,7 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
         s.chans[o] = cs;
       }
     }
+    bool startedInLoop = inLoop();
     for (auto &[o, sendAt] : log.sends) {
       std::set<std::uint64_t> done;
       for (std::uint64_t sig : alwaysSignalled)
@@ -425,7 +417,7 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
       if (done.empty())
         continue; // no signal ends its sends: nothing to wait for
       ChanState cs = chanState(s, o);
-      cs.pendingSenders[e.loc.getRawEncoding()] = {sendAt, done};
+      cs.pendingSenders[e.loc.getRawEncoding()] = {sendAt, done, startedInLoop, false};
       s.chans[o] = cs;
     }
     // What the goroutine writes may or may not have happened yet.

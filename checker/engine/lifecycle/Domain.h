@@ -72,10 +72,14 @@ enum : std::uint8_t { kOpen = 1, kClosed = 2, kClosedPrevIter = 4 };
 
 // A goroutine started here that sends on the channel: until the spawner
 // waits for a signal the goroutine gives after its last send (`doneAt`),
-// a close here may race that send.
+// a close here may race that send.  Started in a loop, it stands for many
+// goroutines: a wait in a loop may be one for each of them, which the
+// analysis cannot count, so once there is one on some path it stays silent.
 struct PendingSender {
   clang::SourceLocation sendAt;
   std::set<std::uint64_t> doneAt;
+  bool many = false;
+  bool waitedInLoop = false;
   friend bool operator==(const PendingSender &, const PendingSender &) = default;
 };
 

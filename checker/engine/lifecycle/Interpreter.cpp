@@ -54,7 +54,11 @@ void ChanState::join(const ChanState &o) {
   for (auto it = closedAtSignal.begin(); it != closedAtSignal.end();)
     it = o.closedAtSignal.count(it->first) ? std::next(it) : closedAtSignal.erase(it);
   closedSeenByWait |= o.closedSeenByWait;
-  pendingSenders.insert(o.pendingSenders.begin(), o.pendingSenders.end());
+  for (auto &[spawn, sender] : o.pendingSenders) {
+    auto [it, inserted] = pendingSenders.try_emplace(spawn, sender);
+    if (!inserted)
+      it->second.waitedInLoop |= sender.waitedInLoop;
+  }
 }
 
 Interpreter::Interpreter(ir::Skeletons &skeletons, ObjectTable &objects)
@@ -99,6 +103,15 @@ bool Interpreter::entryVisible(PlaceId concrete) const {
         return true;
     return false;
   }
+}
+
+// A place of a heap object that nothing in `targets` (what a state's
+// references reach) is: not allocated yet on those paths, nothing reads it
+// there, so it joins as what the other paths hold.
+bool Interpreter::unallocated(const std::set<ObjId> &targets, PlaceId c) {
+  const Place &p = P.get(c);
+  return p.root.kind == RootKind::Heap &&
+         !targets.count(objects_.intern({Object::Kind::Heap, ir::kNoPlace, p.root.key, 0}));
 }
 
 RefValue Interpreter::read(const State &s, PlaceId c) {
@@ -297,8 +310,11 @@ void Interpreter::signal(State &s, std::uint64_t key) {
 }
 
 // Waiting for a signal returned: closes that preceded it are visible, and
-// goroutines whose sends all preceded it send no more.
+// goroutines whose sends all preceded it send no more.  A WaitGroup's wait
+// is one for all of them; a close is one goroutine's, of the many started in
+// a loop perhaps: a wait for it in a loop may be one for each.
 void Interpreter::joinSignal(State &s, std::uint64_t key) {
+  bool oneOfMany = isChannelSignal(key), repeated = oneOfMany && inLoop();
   for (auto &[o, cs] : s.chans) {
     // Closed here already, it stays this goroutine's close.
     if (auto it = cs.closedAtSignal.find(key); it != cs.closedAtSignal.end() && cs.bits != kClosed) {
@@ -306,8 +322,16 @@ void Interpreter::joinSignal(State &s, std::uint64_t key) {
       cs.closedAt = cs.closedInside = it->second;
       cs.closedSeenByWait = true;
     }
-    for (auto it = cs.pendingSenders.begin(); it != cs.pendingSenders.end();)
-      it = it->second.doneAt.count(key) ? cs.pendingSenders.erase(it) : std::next(it);
+    for (auto it = cs.pendingSenders.begin(); it != cs.pendingSenders.end();) {
+      if (!it->second.doneAt.count(key)) {
+        ++it;
+      } else if (it->second.many && oneOfMany) {
+        it->second.waitedInLoop |= repeated;
+        ++it;
+      } else {
+        it = cs.pendingSenders.erase(it);
+      }
+    }
   }
 }
 
@@ -565,13 +589,22 @@ void Interpreter::join(State &into, const State &from) const {
     return;
   }
   auto self = const_cast<Interpreter *>(this);
+  std::set<ObjId> intoTargets, fromTargets;
+  for (auto &[p, v] : into.refs)
+    intoTargets.insert(v.targets.begin(), v.targets.end());
+  for (auto &[p, v] : from.refs)
+    fromTargets.insert(v.targets.begin(), v.targets.end());
   for (auto &[p, v] : from.refs) {
+    if (!into.refs.count(p) && self->unallocated(intoTargets, p)) {
+      into.refs[p] = v;
+      continue;
+    }
     RefValue mine = self->read(into, p);
     mine.join(v);
     into.refs[p] = std::move(mine);
   }
   for (auto &[p, v] : into.refs)
-    if (!from.refs.count(p))
+    if (!from.refs.count(p) && !self->unallocated(fromTargets, p))
       v.join(self->read(from, p));
   for (auto &[o, cs] : from.chans) {
     auto it = into.chans.find(o);
@@ -664,64 +697,6 @@ void Interpreter::branch(const Frame &f, const ir::Node &n, const State &s, std:
   }
 }
 
-const Interpreter::LoopInfo &Interpreter::loops(const ir::Skeleton *sk) {
-  auto it = loops_.find(sk);
-  if (it != loops_.end())
-    return it->second;
-  LoopInfo info;
-  std::size_t n = sk->nodes.size();
-  // Reverse post-order.
-  std::vector<bool> seen(n, false);
-  std::vector<std::pair<std::uint32_t, std::size_t>> stack = {{0, 0}};
-  std::vector<std::uint32_t> post;
-  seen[0] = true;
-  while (!stack.empty()) {
-    auto &[node, i] = stack.back();
-    if (i == sk->nodes[node].succs.size()) {
-      post.push_back(node);
-      stack.pop_back();
-      continue;
-    }
-    std::uint32_t s = sk->nodes[node].succs[i++];
-    if (!seen[s]) {
-      seen[s] = true;
-      stack.emplace_back(s, 0);
-    }
-  }
-  info.rpo.assign(post.rbegin(), post.rend());
-  info.rpoIndex.assign(n, ~0u);
-  for (std::uint32_t i = 0; i < info.rpo.size(); ++i)
-    info.rpoIndex[info.rpo[i]] = i;
-  // Natural loops: for each back edge u -> h, the nodes reaching u without h.
-  std::vector<std::vector<std::uint32_t>> preds(n);
-  for (std::uint32_t u = 0; u < n; ++u)
-    for (std::uint32_t v : sk->nodes[u].succs)
-      preds[v].push_back(u);
-  for (std::uint32_t u : info.rpo)
-    for (std::uint32_t h : sk->nodes[u].succs) {
-      if (info.rpoIndex[h] > info.rpoIndex[u])
-        continue;
-      std::size_t idx = std::find(info.heads.begin(), info.heads.end(), h) - info.heads.begin();
-      if (idx == info.heads.size()) {
-        info.heads.push_back(h);
-        info.inLoop.emplace_back(n, false);
-        info.inLoop.back()[h] = true;
-      }
-      std::vector<bool> &body = info.inLoop[idx];
-      std::vector<std::uint32_t> work = {u};
-      while (!work.empty()) {
-        std::uint32_t x = work.back();
-        work.pop_back();
-        if (body[x])
-          continue;
-        body[x] = true;
-        for (std::uint32_t p : preds[x])
-          work.push_back(p);
-      }
-    }
-  return loops_[sk] = std::move(info);
-}
-
 Disjunction Interpreter::solve(const Frame &frame, Disjunction entry, const Recorder *recorder) {
   const ir::Skeleton &sk = *frame.sk;
   const LoopInfo &L = loops(frame.sk);
@@ -800,22 +775,6 @@ Disjunction Interpreter::solve(const Frame &frame, Disjunction entry, const Reco
         runNode(n, recorder);
   nodes_.pop_back();
   return in[sk.exit];
-}
-
-int Interpreter::innermostLoop(const ir::Skeleton *sk, std::uint32_t node) {
-  const LoopInfo &L = loops(sk);
-  int best = -1;
-  std::size_t bestSize = ~std::size_t(0);
-  for (std::size_t i = 0; i < L.heads.size(); ++i) {
-    if (!L.inLoop[i][node])
-      continue;
-    std::size_t size = std::count(L.inLoop[i].begin(), L.inLoop[i].end(), true);
-    if (size < bestSize) {
-      best = static_cast<int>(i);
-      bestSize = size;
-    }
-  }
-  return best;
 }
 
 Disjunction Interpreter::run(const Frame &frame, Disjunction entry) {

@@ -61,6 +61,7 @@ public:
   // --- reading the state (for facts) ------------------------------------------
   llvm::SmallVector<PlaceId, 2> concretize(const State &s, const Frame &f, PlaceId place);
   RefValue read(const State &s, PlaceId concrete);
+  bool unallocated(const std::set<ObjId> &targets, PlaceId concrete);
   RefValue valueAt(const State &s, const Frame &f, PlaceId place);
   ChanState chanState(const State &s, ObjId o) const;
   const ChanInfo *chanInfo(ObjId o) const;
@@ -163,9 +164,13 @@ private:
   void joinSignal(State &s, std::uint64_t key);
   static std::uint64_t groupSignal(PlaceId wg) { return (std::uint64_t(1) << 32) | wg; }
   static std::uint64_t channelSignal(ObjId ch) { return (std::uint64_t(2) << 32) | ch; }
+  static bool isChannelSignal(std::uint64_t key) { return key >> 32 == 2; }
   // The smallest loop of `sk` holding `node`, or -1.
   int innermostLoop(const ir::Skeleton *sk, std::uint32_t node);
   bool madeInLoop(ObjId o);
+  // Whether the point being interpreted is in a loop of its function or of
+  // a caller or spawner on the way to it: it may run many times.
+  bool inLoop();
 };
 
 } // namespace chcheck::lifecycle
