@@ -311,7 +311,9 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
     }
     body.goroutine = true;
     // The spawner runs on concurrently: no flag it holds is certain for the
-    // goroutine (its own parameters were just bound).
+    // goroutine (its own parameters were just bound), and its locks are not
+    // the goroutine's.
+    start.held.clear();
     for (auto it = start.flags.begin(); it != start.flags.end();)
       it = ownedBy(P.get(it->first), t.function) ? std::next(it) : start.flags.erase(it);
     // Started in a loop, the goroutine finds its earlier copies still
@@ -324,6 +326,7 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
     std::set<PlaceId> *outer = writes_;
     writes_ = &written;
     GoroutineLog log;
+    log.stackBase = stack_.size() - 1;
     GoroutineLog *outerLog = log_;
     log_ = &log;
     State fresh = start;
@@ -417,7 +420,7 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
       if (done.empty())
         continue; // no signal ends its sends: nothing to wait for
       ChanState cs = chanState(s, o);
-      cs.pendingSenders[e.loc.getRawEncoding()] = {sendAt, done, startedInLoop, false};
+      cs.pendingSenders[e.loc.getRawEncoding()] = {sendAt, done, startedInLoop, false, log.sendGuards[o]};
       s.chans[o] = cs;
     }
     // What the goroutine writes may or may not have happened yet.

@@ -80,6 +80,9 @@ struct PendingSender {
   std::set<std::uint64_t> doneAt;
   bool many = false;
   bool waitedInLoop = false;
+  // (handle, mutex): each of its sends reads the handle while holding the
+  // mutex (Guards.cpp).
+  std::set<std::pair<PlaceId, PlaceId>> guards;
   friend bool operator==(const PendingSender &, const PendingSender &) = default;
 };
 
@@ -119,6 +122,7 @@ struct State {
   std::map<ObjId, ChanState> chans;
   std::map<PlaceId, Flag> flags; // absent: unknown
   std::set<std::uint64_t> signalled; // signals given on some path so far (in a goroutine body)
+  std::set<PlaceId> held;            // mutexes held exclusively on every path
   friend bool operator==(const State &, const State &) = default;
 };
 

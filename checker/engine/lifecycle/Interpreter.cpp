@@ -459,12 +459,14 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
       s.reachable = false;
       return;
     }
-    if (log_)
+    if (log_) {
       for (ObjId o : h.targets) {
         log_->sends.try_emplace(o, e.loc);
         for (std::uint64_t sig : s.signalled)
           log_->sentAfter[sig].insert(o);
       }
+      logSendGuards(f, e, s, h);
+    }
     if (e.payload != ir::kNoPlace)
       escape(s, f, e.payload, e.valueType); // the receiver gets it: we do not follow it there
     return mayFill(s, h);
@@ -508,6 +510,7 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   }
   case EventKind::Close: {
     RefValue h = valueAt(s, f, e.src);
+    dropGuardedSenders(f, e, s, h);
     observe(OpKind::Close, e.src);
     if (endsPath(s, h, e.kind)) {
       s.reachable = false;
@@ -572,6 +575,7 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   case EventKind::Lock:
   case EventKind::Unlock:
   case EventKind::LockAll:
+    return lockEvent(f, e, s);
   case EventKind::CondWait:
   case EventKind::CondSignal:
   case EventKind::CondBroadcast:
@@ -622,6 +626,8 @@ void Interpreter::join(State &into, const State &from) const {
     if (!from.chans.count(o) && objects_.get(o).kind != Object::Kind::Channel)
       cs.join(ChanState{});
   into.signalled.insert(from.signalled.begin(), from.signalled.end());
+  for (auto it = into.held.begin(); it != into.held.end();)
+    it = from.held.count(*it) ? std::next(it) : into.held.erase(it);
   for (auto it = into.flags.begin(); it != into.flags.end();) {
     auto other = from.flags.find(it->first);
     it = other != from.flags.end() && other->second == it->second ? std::next(it) : into.flags.erase(it);

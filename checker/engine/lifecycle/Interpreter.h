@@ -158,8 +158,16 @@ private:
     std::map<std::uint64_t, std::map<ObjId, clang::SourceLocation>> closedBefore;
     std::map<std::uint64_t, std::set<ObjId>> sentAfter;
     std::map<ObjId, clang::SourceLocation> sends;
+    std::map<ObjId, std::set<std::pair<PlaceId, PlaceId>>> sendGuards; // what guards every send
+    std::size_t stackBase = 0; // stack_ from here on: the goroutine's own calls
   };
   GoroutineLog *log_ = nullptr;
+  // mutexes and the handles they guard (Guards.cpp)
+  void lockEvent(const Frame &f, const ir::Event &e, State &s);
+  bool sharedPlace(PlaceId concrete, std::size_t stackBase);
+  void logSendGuards(const Frame &f, const ir::Event &e, const State &s, const RefValue &h);
+  std::set<PlaceId> replacedBeforeUnlock(const Frame &f, const ir::Event &e, State &s);
+  void dropGuardedSenders(const Frame &f, const ir::Event &e, State &s, const RefValue &h);
   void signal(State &s, std::uint64_t key);
   void joinSignal(State &s, std::uint64_t key);
   static std::uint64_t groupSignal(PlaceId wg) { return (std::uint64_t(1) << 32) | wg; }
