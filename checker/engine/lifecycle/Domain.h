@@ -41,6 +41,7 @@ struct Object {
   std::uint32_t context = 0; // Channel/Heap: which inlined call made it (0: the analysed function)
   const clang::FunctionDecl *function = nullptr;
   ObjId peer = 0;            // Canceller: the context's done channel
+  bool older = false;        // Channel: an earlier incarnation of the make() (Join.cpp)
   friend auto operator<=>(const Object &, const Object &) = default;
 };
 

@@ -80,6 +80,7 @@ private:
   Disjunction solve(const Frame &frame, Disjunction entry, const Recorder *recorder);
   void transfer(const Frame &f, const ir::Event &e, State &s, Disjunction &out, const Recorder *rec);
   void join(State &into, const State &from) const;
+  bool splitIncarnations(const State &into, const State &from, State &split);
   void normalize(Disjunction &d) const;
   void branch(const Frame &f, const ir::Node &n, const State &s, std::vector<Disjunction> &out);
 
