@@ -189,13 +189,20 @@ bool Search::run() {
 Search::Remaining Search::remaining(const MachineState &s, std::uint32_t g) {
   Remaining r;
   for (const Frame &f : s.goroutines[g].stack) {
+    // From the frame's next event on: the events of its node before that
+    // are done, unless a loop comes back to them.
     std::vector<bool> seen(f.sk->nodes.size(), false);
     std::vector<std::uint32_t> work = {f.node};
-    seen[f.node] = true;
+    bool resumed = false; // the current node's first visit is done
     while (!work.empty()) {
       std::uint32_t n = work.back();
       work.pop_back();
-      for (const Event &e : f.sk->nodes[n].events) {
+      std::size_t first = n == f.node && !resumed ? f.event : 0;
+      if (n == f.node)
+        resumed = true;
+      const auto &events = f.sk->nodes[n].events;
+      for (std::size_t i = first; i < events.size(); ++i) {
+        const Event &e = events[i];
         switch (e.kind) {
         case EventKind::Call:
         case EventKind::Go:
@@ -259,7 +266,7 @@ std::string Search::threadName(const MachineState &s, std::uint32_t g) const {
   const SourceManager &sm = ctx_.getSourceManager();
   std::string where = gr.spawnLoc.isValid() ? std::to_string(sm.getPresumedLineNumber(sm.getFileLoc(gr.spawnLoc)))
                                             : std::string("?");
-  return (gr.timer ? "the timer made at line " : "the goroutine started at line ") + where;
+  return (gr.timer && !gr.cancels ? "the timer made at line " : "the goroutine started at line ") + where;
 }
 
 BlockingFact Search::describeBlocked(const MachineState &s, std::uint32_t g, BlockingFact::Kind kind) {

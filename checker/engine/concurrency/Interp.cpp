@@ -427,7 +427,13 @@ void Interp::returnFrom(MachineState &s, std::uint32_t g) {
       s.memory[to] = read(s, from);
     }
   }
-  // The frame's own places die with it.
+  // The frame's own places die with it; but the search's root returning
+  // ends the program, and the goroutines it leaves are judged against its
+  // objects as they were (in Go they live on).
+  if (g == 0 && gr.stack.empty()) {
+    gr.status = Goroutine::Status::Done;
+    return;
+  }
   for (auto it = s.memory.begin(); it != s.memory.end();)
     it = A.get(it->first).instance == done.instance ? s.memory.erase(it) : std::next(it);
   for (auto it = s.locks.begin(); it != s.locks.end();)

@@ -102,6 +102,9 @@ private:
   void received(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c, bool ok,
                 Value v);
   Value sentValue(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c);
+  // A send on a channel the machine does not judge: code it cannot see may
+  // receive the value, so what it refers to escapes.
+  void sentAway(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c);
   void pickCase(MachineState &s, std::uint32_t g, std::size_t index);
   std::uint32_t spawn(MachineState &s, std::uint32_t g, const ir::Event &e);
   void cancel(MachineState &s, ObjRef done);
