@@ -75,6 +75,7 @@ private:
   std::string threadName(const MachineState &s, std::uint32_t g) const;
   void witness(std::uint32_t state, BlockingFact &f, const std::vector<std::uint32_t> &blocked);
   bool inevitable(const std::set<std::uint32_t> &targets) const;
+  std::size_t arrival(std::uint32_t state, std::uint32_t g) const;
 
   Interp &I;
   ir::Reach &R;
@@ -332,8 +333,10 @@ void Search::judge(std::uint32_t i) {
     };
     std::vector<std::uint32_t> lockHolders;
     switch (e.kind) {
+    // A blocked send ends when a receiver comes, or when the channel is
+    // closed (it then panics): a goroutine that would close it is a partner.
     case EventKind::Send:
-      wantOn({EventKind::Recv, EventKind::RecvOk, EventKind::RangeNext}, e.src);
+      wantOn({EventKind::Recv, EventKind::RecvOk, EventKind::RangeNext, EventKind::Close}, e.src);
       break;
     case EventKind::Recv:
     case EventKind::RecvOk:
@@ -343,7 +346,7 @@ void Search::judge(std::uint32_t i) {
     case EventKind::Select:
       for (const ir::SelectCase &c : e.cases) {
         if (c.isSend)
-          wantOn({EventKind::Recv, EventKind::RecvOk, EventKind::RangeNext}, c.channel);
+          wantOn({EventKind::Recv, EventKind::RecvOk, EventKind::RangeNext, EventKind::Close}, c.channel);
         else
           wantOn({EventKind::Send, EventKind::Close}, c.channel);
       }
@@ -457,7 +460,8 @@ void Search::judge(std::uint32_t i) {
       continue;
     // The finding sits at the wait a blocked partner makes impossible: a
     // lock whose holder is blocked, else a send, else a WaitGroup wait,
-    // else a receive.
+    // else a receive; between two of a kind, one whose partners in the
+    // cycle were all waiting already when it came to its wait.
     auto rank = [&](std::uint32_t g) {
       EventKind k = I.nextEvent(s, g)->kind;
       if (k == EventKind::Lock || k == EventKind::LockAll)
@@ -468,14 +472,24 @@ void Search::judge(std::uint32_t i) {
         return 2;
       return 3;
     };
+    std::set<std::uint32_t> inCycle(gs.begin(), gs.end());
+    auto cameLast = [&](std::uint32_t g) {
+      std::size_t mine = arrival(i, g);
+      for (std::uint32_t h : edges[g])
+        if (inCycle.count(h) && arrival(i, h) >= mine)
+          return false;
+      return true;
+    };
     std::uint32_t primary = *std::min_element(gs.begin(), gs.end(), [&](std::uint32_t a, std::uint32_t b) {
       int ra = rank(a), rb = rank(b);
       if (ra != rb)
         return ra < rb;
+      bool la = cameLast(a), lb = cameLast(b);
+      if (la != lb)
+        return la;
       return I.nextEvent(s, a)->loc.getRawEncoding() < I.nextEvent(s, b)->loc.getRawEncoding();
     });
     BlockingFact f = describeBlocked(s, primary, BlockingFact::Kind::Cycle);
-    std::set<std::uint32_t> inCycle(gs.begin(), gs.end());
     for (std::uint32_t g : gs)
       for (std::uint32_t h : edges[g])
         if (inCycle.count(h))
@@ -496,6 +510,20 @@ void Search::judge(std::uint32_t i) {
     }
     entry.second.insert(i);
   }
+}
+
+// How far along the search's path to `state` goroutine g last changed
+// (was started, or moved): when it arrived where it stands.
+std::size_t Search::arrival(std::uint32_t state, std::uint32_t g) const {
+  std::vector<std::uint32_t> chain;
+  for (std::uint32_t i = state; i != ~0u; i = parent_[i])
+    chain.push_back(i);
+  for (std::size_t k = 0; k + 1 < chain.size(); ++k) {
+    const MachineState &after = states_[chain[k]], &before = states_[chain[k + 1]];
+    if (g >= before.goroutines.size() || !(before.goroutines[g] == after.goroutines[g]))
+      return chain.size() - 1 - k;
+  }
+  return 0;
 }
 
 // Whether every path from the initial state reaches one of `targets`.
