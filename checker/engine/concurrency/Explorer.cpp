@@ -512,6 +512,17 @@ void Search::judge(std::uint32_t i) {
   }
 }
 
+// Whether a goroutine stands where it stood (frame numbers aside).
+static bool samePosition(const Goroutine &a, const Goroutine &b) {
+  if (a.status != b.status || a.stack.size() != b.stack.size() || a.condSignalled != b.condSignalled ||
+      (a.condWaiting == ~0u) != (b.condWaiting == ~0u))
+    return false;
+  for (std::size_t i = 0; i < a.stack.size(); ++i)
+    if (a.stack[i].sk != b.stack[i].sk || a.stack[i].node != b.stack[i].node || a.stack[i].event != b.stack[i].event)
+      return false;
+  return true;
+}
+
 // How far along the search's path to `state` goroutine g last changed
 // (was started, or moved): when it arrived where it stands.
 std::size_t Search::arrival(std::uint32_t state, std::uint32_t g) const {
@@ -520,7 +531,7 @@ std::size_t Search::arrival(std::uint32_t state, std::uint32_t g) const {
     chain.push_back(i);
   for (std::size_t k = 0; k + 1 < chain.size(); ++k) {
     const MachineState &after = states_[chain[k]], &before = states_[chain[k + 1]];
-    if (g >= before.goroutines.size() || !(before.goroutines[g] == after.goroutines[g]))
+    if (g >= before.goroutines.size() || !samePosition(before.goroutines[g], after.goroutines[g]))
       return chain.size() - 1 - k;
   }
   return 0;
