@@ -57,7 +57,7 @@ public:
   bool escapedChannel(const MachineState &s, const Value &v) const;
   ir::Skeletons &skeletons() { return S; }
   bool budgetExceeded() const { return overflow_; }
-  // Renames fresh unknowns and reuses frame numbers so that equal states
+  // Renames fresh unknowns and renumbers frames and allocations so that equal states
   // compare equal (Canonical.cpp).
   void canonicalize(MachineState &s) const;
 
