@@ -1,0 +1,168 @@
+// The lock-order facts of a translation unit: every function that starts
+// threads (itself or through its calls) is a region; its summary's orders
+// and threads, with each lock place named as a lock class (and instance
+// when known), are the region's facts.
+#include "LockOrder.h"
+
+#include "Summary.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
+
+#include <optional>
+
+using namespace clang;
+
+namespace chcheck::locks {
+namespace {
+
+using ir::Place;
+using ir::RootKind;
+using ir::StepKind;
+
+class Namer {
+public:
+  Namer(ir::PlaceTable &places, const SourceManager &sm) : P(places), sm_(sm) {}
+
+  // The lock a place is, or nothing when no class can be told (a pointer
+  // to a mutex that could be any mutex, a parameter nobody binds).
+  std::optional<LockNode> node(PlaceId p) const {
+    const Place &pl = P.get(p);
+    bool own = pl.root.kind == RootKind::Global || pl.root.kind == RootKind::Local;
+    for (const ir::Step &s : pl.steps)
+      if (s.kind != StepKind::Field)
+        own = false;
+    LockNode n;
+    if (pl.steps.empty()) {
+      if (pl.root.kind != RootKind::Global && pl.root.kind != RootKind::Local)
+        return std::nullopt;
+      const auto *vd = static_cast<const VarDecl *>(pl.root.key);
+      n.cls = vd->getCanonicalDecl();
+      n.instance = p;
+      n.name = pl.root.kind == RootKind::Global ? vd->getQualifiedNameAsString() : vd->getNameAsString();
+      return n;
+    }
+    const ir::Step &last = pl.steps.back();
+    if (last.kind == StepKind::Field) {
+      n.cls = last.field->getCanonicalDecl();
+      n.name = fieldName(last.field);
+      if (own) {
+        n.instance = p;
+        n.name = ownName(pl);
+      }
+      return n;
+    }
+    if (last.kind == StepKind::Element) {
+      n.element = true;
+      if (pl.steps.size() >= 2 && pl.steps[pl.steps.size() - 2].kind == StepKind::Field) {
+        const FieldDecl *f = pl.steps[pl.steps.size() - 2].field;
+        n.cls = f->getCanonicalDecl();
+        n.name = fieldName(f) + "[]";
+        return n;
+      }
+      if (pl.steps.size() == 1 && (pl.root.kind == RootKind::Global || pl.root.kind == RootKind::Local)) {
+        const auto *vd = static_cast<const VarDecl *>(pl.root.key);
+        n.cls = vd->getCanonicalDecl();
+        n.name = vd->getNameAsString() + "[]";
+        return n;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::string function(const FunctionDecl *fd) const {
+    if (const auto *m = dyn_cast<CXXMethodDecl>(fd); m && m->getParent()->isLambda())
+      return "lambda at line " + std::to_string(sm_.getPresumedLineNumber(m->getParent()->getLocation()));
+    return fd->getQualifiedNameAsString();
+  }
+
+  LockSite site(const LockSite &s) const {
+    LockSite out = s;
+    for (LockCall &c : out.via)
+      c.name = function(c.callee);
+    PresumedLoc pl = sm_.getPresumedLoc(sm_.getFileLoc(s.loc));
+    if (pl.isValid())
+      out.where = llvm::sys::path::filename(pl.getFilename()).str() + ":" + std::to_string(pl.getLine());
+    return out;
+  }
+
+  unsigned line(SourceLocation loc) const { return sm_.getPresumedLineNumber(sm_.getFileLoc(loc)); }
+
+private:
+  static std::string fieldName(const FieldDecl *f) {
+    std::string cls = f->getParent()->getNameAsString();
+    return cls.empty() ? f->getNameAsString() : cls + "::" + f->getNameAsString();
+  }
+  static std::string ownName(const Place &pl) {
+    std::string out = static_cast<const NamedDecl *>(pl.root.key)->getNameAsString();
+    for (const ir::Step &s : pl.steps)
+      out += "." + s.field->getNameAsString();
+    return out;
+  }
+
+  ir::PlaceTable &P;
+  const SourceManager &sm_;
+};
+
+// An edge with both locks named; gates nobody can name are dropped.
+std::optional<LockOrderEdge> named(const Namer &names, const Edge &e) {
+  std::optional<LockNode> held = names.node(e.held), acquired = names.node(e.acquired);
+  if (!held || !acquired)
+    return std::nullopt;
+  LockOrderEdge out;
+  out.held = *held;
+  out.acquired = *acquired;
+  out.heldShared = e.heldShared;
+  out.acquiredShared = e.acquiredShared;
+  out.heldAt = names.site(e.heldAt);
+  out.acquiredAt = names.site(e.acquiredAt);
+  for (PlaceId g : e.gates)
+    if (std::optional<LockNode> n = names.node(g))
+      out.gates.push_back(*n);
+  out.liveThreads = e.live;
+  return out;
+}
+
+} // namespace
+
+void computeFacts(ir::Skeletons &skeletons, llvm::ArrayRef<const FunctionDecl *> functions,
+                  LockOrderFacts &out) {
+  out.ctx = &skeletons.context();
+  Summaries summaries(skeletons);
+  Namer names(skeletons.places(), skeletons.context().getSourceManager());
+  for (const FunctionDecl *fd : functions) {
+    const Summary *s = summaries.get(fd);
+    if (!s || s->threads.empty())
+      continue;
+    LockRegion region;
+    region.function = fd;
+    region.name = names.function(fd);
+    for (const Edge &e : s->edges)
+      if (std::optional<LockOrderEdge> n = named(names, e))
+        region.edges.push_back(std::move(*n));
+    for (const Thread &t : s->threads) {
+      LockThread lt;
+      lt.body = t.body;
+      lt.goroutine = t.goroutine;
+      lt.startedAt = t.startedAt;
+      lt.parent = t.parent;
+      lt.concurrent = t.concurrent;
+      lt.many = t.many;
+      if (t.body) {
+        lt.bodyName = names.function(t.body);
+        lt.name = std::string(t.goroutine ? "the goroutine" : "the thread") + " started at line " +
+                  std::to_string(names.line(t.startedAt));
+      }
+      for (const Edge &e : t.edges)
+        if (std::optional<LockOrderEdge> n = named(names, e))
+          lt.edges.push_back(std::move(*n));
+      region.threads.push_back(std::move(lt));
+    }
+    out.regions.push_back(std::move(region));
+  }
+}
+
+} // namespace chcheck::locks
