@@ -32,45 +32,53 @@ public:
   std::optional<LockNode> node(PlaceId p) const {
     const Place &pl = P.get(p);
     bool own = pl.root.kind == RootKind::Global || pl.root.kind == RootKind::Local;
-    for (const ir::Step &s : pl.steps)
-      if (s.kind != StepKind::Field)
+    // The fields after the last pointer or element step: the class.
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < pl.steps.size(); ++i)
+      if (pl.steps[i].kind != StepKind::Field) {
         own = false;
+        start = i + 1;
+      }
     LockNode n;
-    if (pl.steps.empty()) {
-      if (pl.root.kind != RootKind::Global && pl.root.kind != RootKind::Local)
+    if (start == pl.steps.size()) {
+      const ir::Step *last = pl.steps.empty() ? nullptr : &pl.steps.back();
+      if (last && last->kind == StepKind::Element) {
+        // any element of a container of locks
+        const FieldDecl *f = pl.steps.size() >= 2 && pl.steps[pl.steps.size() - 2].kind == StepKind::Field
+                                 ? pl.steps[pl.steps.size() - 2].field
+                                 : nullptr;
+        if (f) {
+          n.key = key(f) + "[]";
+          n.name = fieldName(f) + "[]";
+          return n;
+        }
+        if (pl.steps.size() == 1 && (pl.root.kind == RootKind::Global || pl.root.kind == RootKind::Local)) {
+          const auto *vd = static_cast<const VarDecl *>(pl.root.key);
+          n.key = key(vd) + "[]";
+          n.name = vd->getNameAsString() + "[]";
+          return n;
+        }
         return std::nullopt;
+      }
+      if (last || (pl.root.kind != RootKind::Global && pl.root.kind != RootKind::Local))
+        return std::nullopt; // through a pointer that could be any mutex
       const auto *vd = static_cast<const VarDecl *>(pl.root.key);
-      n.cls = vd->getCanonicalDecl();
+      n.key = key(vd);
       n.instance = p;
       n.name = pl.root.kind == RootKind::Global ? vd->getQualifiedNameAsString() : vd->getNameAsString();
       return n;
     }
-    const ir::Step &last = pl.steps.back();
-    if (last.kind == StepKind::Field) {
-      n.cls = last.field->getCanonicalDecl();
-      n.name = fieldName(last.field);
-      if (own) {
-        n.instance = p;
-        n.name = ownName(pl);
-      }
-      return n;
+    n.name = fieldName(pl.steps[start].field);
+    for (std::size_t i = start; i < pl.steps.size(); ++i) {
+      n.key += key(pl.steps[i].field);
+      if (i > start)
+        n.name += "." + pl.steps[i].field->getNameAsString();
     }
-    if (last.kind == StepKind::Element) {
-      n.element = true;
-      if (pl.steps.size() >= 2 && pl.steps[pl.steps.size() - 2].kind == StepKind::Field) {
-        const FieldDecl *f = pl.steps[pl.steps.size() - 2].field;
-        n.cls = f->getCanonicalDecl();
-        n.name = fieldName(f) + "[]";
-        return n;
-      }
-      if (pl.steps.size() == 1 && (pl.root.kind == RootKind::Global || pl.root.kind == RootKind::Local)) {
-        const auto *vd = static_cast<const VarDecl *>(pl.root.key);
-        n.cls = vd->getCanonicalDecl();
-        n.name = vd->getNameAsString() + "[]";
-        return n;
-      }
+    if (own) {
+      n.instance = p;
+      n.name = ownName(pl);
     }
-    return std::nullopt;
+    return n;
   }
 
   std::string function(const FunctionDecl *fd) const {
@@ -92,6 +100,9 @@ public:
   unsigned line(SourceLocation loc) const { return sm_.getPresumedLineNumber(sm_.getFileLoc(loc)); }
 
 private:
+  static std::string key(const Decl *d) {
+    return std::to_string(reinterpret_cast<std::uintptr_t>(d->getCanonicalDecl())) + "/";
+  }
   static std::string fieldName(const FieldDecl *f) {
     std::string cls = f->getParent()->getNameAsString();
     return cls.empty() ? f->getNameAsString() : cls + "::" + f->getNameAsString();
@@ -117,8 +128,18 @@ std::optional<LockOrderEdge> named(const Namer &names, const Edge &e) {
   out.acquired = *acquired;
   out.heldShared = e.heldShared;
   out.acquiredShared = e.acquiredShared;
-  out.heldAt = names.site(e.heldAt);
-  out.acquiredAt = names.site(e.acquiredAt);
+  // Both locks taken by one wrapper (a MutexLock constructor calling
+  // Mutex::Lock): show them where the chains part, in the caller's code.
+  LockSite heldAt = e.heldAt, acquiredAt = e.acquiredAt;
+  while (!heldAt.via.empty() && !acquiredAt.via.empty() && heldAt.loc == acquiredAt.loc &&
+         heldAt.via.back().callee == acquiredAt.via.back().callee) {
+    heldAt.loc = heldAt.via.back().at;
+    acquiredAt.loc = acquiredAt.via.back().at;
+    heldAt.via.pop_back();
+    acquiredAt.via.pop_back();
+  }
+  out.heldAt = names.site(heldAt);
+  out.acquiredAt = names.site(acquiredAt);
   for (PlaceId g : e.gates)
     if (std::optional<LockNode> n = names.node(g))
       out.gates.push_back(*n);

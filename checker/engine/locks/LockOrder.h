@@ -21,15 +21,15 @@ class FunctionDecl;
 
 namespace chcheck {
 
-// A lock as the order graph sees it.  `cls` is the lock class, as in Linux's
-// lockdep: a mutex member is one class per field (Account::mu_ of every
-// account), a global or a local of the region's function one class each.
-// `instance` is set when the analysis knows which object it is (a global,
-// or a local of the region's function and its fields): two locks of one
-// class with different known instances are different locks.
+// A lock as the order graph sees it.  `key` is the lock class, as in Linux's
+// lockdep: a mutex member is one class per field path from its object
+// (Account::mu_ of every account; DBImpl::mutex_.mu_ for a wrapper's mutex
+// inside DBImpl::mutex_), a global or a local of the region's function one
+// class each.  `instance` is set when the analysis knows which object it is
+// (a global, or a local of the region's function and its fields): two locks
+// of one class with different known instances are different locks.
 struct LockNode {
-  const void *cls = nullptr;
-  bool element = false;             // any element of a container of locks
+  std::string key;
   ir::PlaceId instance = ir::kNoPlace;
   std::string name;                 // "Account::mu_", "g_registry_mu", "a.mu_"
 };

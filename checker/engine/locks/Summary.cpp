@@ -73,6 +73,9 @@ public:
     return p;
   }
 
+  // A callee stored `src` (or its address) into `dst`, a place of ours.
+  void stored(PlaceId dst, PlaceId src, bool pointsTo) { define(dst, {pointsTo ? Def::Points : Def::Copy, src}); }
+
   const Event *closure(PlaceId p) {
     auto it = defs_.find(canon(p));
     return it != defs_.end() && it->second.kind == Def::Closure ? it->second.closure : nullptr;
@@ -225,7 +228,8 @@ private:
   void call(State &s, const Event &e, std::uint32_t node, bool record);
   void spawn(State &s, const Event &e, std::uint32_t node, bool record);
   std::vector<const FunctionDecl *> targets(const Event &e, const Event *&closure);
-  std::optional<PlaceId> map(PlaceId q, const Event &e, const Event *closure);
+  std::optional<PlaceId> map(PlaceId q, const Event &e, const Event *closure, bool canonical = true);
+  void applyStores();
   bool mapEdge(Edge &ed, const Event &e, const Event *closure);
   void addEdge(Edge ed);
   void addAcquire(Held h);
@@ -389,7 +393,7 @@ std::vector<const FunctionDecl *> Walk::targets(const Event &e, const Event *&cl
 
 // A callee's place in this function's terms: its parameters, `this` and
 // captures bound at the call; its own frame's locks are nobody else's.
-std::optional<PlaceId> Walk::map(PlaceId q, const Event &e, const Event *closure) {
+std::optional<PlaceId> Walk::map(PlaceId q, const Event &e, const Event *closure, bool canonical) {
   const Place &pl = P.get(q);
   PlaceId base = ir::kNoPlace;
   switch (pl.root.kind) {
@@ -409,7 +413,7 @@ std::optional<PlaceId> Walk::map(PlaceId q, const Event &e, const Event *closure
     break;
   case RootKind::Global:
   case RootKind::Heap:
-    return A.canon(q);
+    return canonical ? A.canon(q) : q;
   default:
     if (kindOf(P, q, false) == Kind::Private)
       return std::nullopt;
@@ -417,7 +421,38 @@ std::optional<PlaceId> Walk::map(PlaceId q, const Event &e, const Event *closure
   }
   if (base == ir::kNoPlace)
     return std::nullopt;
-  return A.canon(P.rebase(base, pl.steps));
+  PlaceId out = P.rebase(base, pl.steps);
+  return canonical ? A.canon(out) : out;
+}
+
+// What callees store into our objects (a MutexLock constructor keeping its
+// mutex) is known before the dataflow runs: the aliases take it first.
+void Walk::applyStores() {
+  for (const ir::Node &n : sk_.nodes)
+    for (const Event &e : n.events) {
+      if (e.kind != EventKind::Call || e.callees.size() != 1)
+        continue;
+      const Summary *cs = all_.get(e.callees.front());
+      if (!cs)
+        continue;
+      for (const Summary::Store &st : cs->stores) {
+        std::optional<PlaceId> dst = map(st.dst, e, nullptr, false), src = map(st.src, e, nullptr, false);
+        if (dst && src)
+          A.stored(*dst, *src, st.pointsTo);
+      }
+    }
+  // Our own stores into `this`, for our callers.
+  for (const ir::Node &n : sk_.nodes)
+    for (const Event &e : n.events) {
+      bool copy = e.kind == EventKind::Copy || e.kind == EventKind::Move;
+      if ((!copy && e.kind != EventKind::AddrOf) || e.weak)
+        continue;
+      const Place &dst = P.get(e.dst);
+      RootKind from = P.get(e.src).root.kind;
+      if (dst.root.kind == RootKind::This && !dst.steps.empty() && from != RootKind::Local &&
+          from != RootKind::Temp && from != RootKind::Return && out_.stores.size() < kMaxAcquires)
+        out_.stores.push_back({e.dst, e.src, !copy});
+    }
 }
 
 bool Walk::mapEdge(Edge &ed, const Event &e, const Event *closure) {
@@ -599,6 +634,7 @@ void Walk::transfer(State &s, const Event &e, std::uint32_t node, bool record) {
 }
 
 std::unique_ptr<Summary> Walk::run() {
+  applyStores();
   markLoops();
   std::size_t n = sk_.nodes.size();
   std::vector<State> in(n);

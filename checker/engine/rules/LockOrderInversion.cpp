@@ -20,7 +20,7 @@ namespace {
 using ir::kNoPlace;
 
 bool known(const LockNode &n) { return n.instance != kNoPlace; }
-bool sameClass(const LockNode &a, const LockNode &b) { return a.cls == b.cls && a.element == b.element; }
+bool sameClass(const LockNode &a, const LockNode &b) { return a.key == b.key; }
 
 // May be the same lock: one class, and not two different known objects.
 bool mayAlias(const LockNode &a, const LockNode &b) {
@@ -132,13 +132,13 @@ public:
       for (std::size_t t = 0; t < r.threads.size(); ++t)
         for (const LockOrderEdge &e : r.threads[t].edges)
           all.push_back({static_cast<int>(t), &e});
-      std::map<std::pair<const void *, const void *>, std::vector<std::size_t>> byClasses;
+      std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> byClasses;
       for (std::size_t i = 0; i < all.size(); ++i)
-        byClasses[{all[i].edge->held.cls, all[i].edge->acquired.cls}].push_back(i);
+        byClasses[{all[i].edge->held.key, all[i].edge->acquired.key}].push_back(i);
       Concurrency concurrent(r);
       for (std::size_t i = 0; i < all.size(); ++i) {
         const LockOrderEdge &x = *all[i].edge;
-        auto it = byClasses.find({x.acquired.cls, x.held.cls});
+        auto it = byClasses.find({x.acquired.key, x.held.key});
         if (it == byClasses.end())
           continue;
         for (std::size_t j : it->second) {

@@ -267,6 +267,55 @@ void run_shards(Shards &s) {
   wg.wait();
 }
 
+// A lock wrapper and its RAII guard (leveldb's port::Mutex and MutexLock):
+// the guard's constructor keeps the mutex it locks; each mutex member is its
+// own lock, shown where the two guards are made.
+namespace port {
+class Mutex {
+public:
+  void Lock() { mu_.lock(); }
+  void Unlock() { mu_.unlock(); }
+
+private:
+  std::mutex mu_;
+};
+} // namespace port
+class MutexLock {
+public:
+  explicit MutexLock(port::Mutex *mu) : mu_(mu) { mu_->Lock(); }
+  ~MutexLock() { mu_->Unlock(); }
+
+private:
+  port::Mutex *const mu_;
+};
+class Db {
+public:
+  void compact() {
+    MutexLock l(&mutex_);
+    MutexLock s(&stats_mu_);
+    // CHECK: :[[@LINE-1]]:15: warning: possible deadlock: mutexes 'Db::mutex_.mu_' and 'Db::stats_mu_.mu_' are taken in opposite orders by threads that may run at the same time: 'Db::mutex_.mu_' then 'Db::stats_mu_.mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via Db::compact; 'Db::stats_mu_.mu_' then 'Db::mutex_.mu_' at CH204-lock-order-inversion.cpp:[[@LINE+10]] via Db::stats: each may hold one and wait for the other [CH204 lock-order-inversion]
+    // CHECK: :[[@LINE+16]]:15: note: 'run_db' starts a thread here
+    // CHECK: :[[@LINE-4]]:15: note: the thread started at line [[@LINE+15]] takes 'Db::mutex_.mu_' here
+    // CHECK: :[[@LINE-4]]:15: note: the thread started at line [[@LINE+14]] then waits for 'Db::stats_mu_.mu_' here
+    // CHECK: :[[@LINE+14]]:15: note: 'run_db' starts a thread here
+    // CHECK: :[[@LINE+4]]:15: note: the thread started at line [[@LINE+13]] takes 'Db::stats_mu_.mu_' here
+    // CHECK: :[[@LINE+4]]:15: note: the thread started at line [[@LINE+12]] then waits for 'Db::mutex_.mu_' here
+  }
+  void stats() {
+    MutexLock s(&stats_mu_);
+    MutexLock l(&mutex_);
+  }
+
+private:
+  port::Mutex mutex_, stats_mu_;
+};
+void run_db(Db &db) {
+  std::thread t1(&Db::compact, &db);
+  std::thread t2(&Db::stats, &db);
+  t1.join();
+  t2.join();
+}
+
 // ---- nothing below may be reported ----
 
 // One order everywhere, through helpers.
