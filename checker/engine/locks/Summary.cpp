@@ -247,6 +247,8 @@ private:
   std::vector<bool> inLoop_;
   std::map<std::tuple<const Event *, const FunctionDecl *, int>, int> slots_;
   std::map<PlaceId, int> threadObjects_; // a std::thread's place -> its slot
+  std::map<int, std::vector<PlaceId>> slotDones_; // a thread's slot -> the WaitGroups it signals
+  std::set<PlaceId> dones_;
   std::map<std::tuple<PlaceId, PlaceId, bool, bool>, std::size_t> edgeIndex_;
   std::map<std::pair<PlaceId, bool>, std::size_t> acquireIndex_;
   std::set<PlaceId> released_;
@@ -531,6 +533,10 @@ void Walk::call(State &s, const Event &e, std::uint32_t node, bool record) {
       if (ct.liveAtExit)
         s.live |= bitOf(sl);
     }
+    if (record)
+      for (PlaceId d : cs->dones)
+        if (std::optional<PlaceId> m = map(d, e, closure))
+          dones_.insert(*m);
     if (cs->releasesUnknown)
       s.held.clear();
     for (PlaceId r : cs->released) {
@@ -558,6 +564,9 @@ void Walk::spawn(State &s, const Event &e, std::uint32_t node, bool record) {
       continue;
     if (e.dst != ir::kNoPlace)
       threadObjects_[A.canon(e.dst)] = self;
+    for (PlaceId d : bs->dones)
+      if (std::optional<PlaceId> m = map(d, e, closure))
+        slotDones_[self].push_back(*m);
     if (record) {
       Thread t;
       t.body = fd;
@@ -628,6 +637,19 @@ void Walk::transfer(State &s, const Event &e, std::uint32_t node, bool record) {
     if (auto it = threadObjects_.find(A.canon(e.src)); it != threadObjects_.end())
       s.live &= ~bitOf(it->second);
     return;
+  case EventKind::WgDone:
+    if (record)
+      dones_.insert(A.canon(e.src));
+    return;
+  case EventKind::WgWait: {
+    // The goroutines that signal this WaitGroup have signalled: their
+    // orders are behind us (a done() is usually their last step).
+    PlaceId wg = A.canon(e.src);
+    for (const auto &[slot, signals] : slotDones_)
+      if (std::find(signals.begin(), signals.end(), wg) != signals.end())
+        s.live &= ~bitOf(slot);
+    return;
+  }
   default:
     return;
   }
@@ -701,6 +723,7 @@ std::unique_ptr<Summary> Walk::run() {
     std::erase_if(out_.heldAtExit, [&](const Held &h) { return own(h.lock); });
   }
   out_.released.assign(released_.begin(), released_.end());
+  out_.dones.assign(dones_.begin(), dones_.end());
   for (int i = 0; i < static_cast<int>(out_.threads.size()); ++i)
     out_.threads[i].liveAtExit = (atExit.live & bitOf(i)) != 0;
   return std::make_unique<Summary>(std::move(out_));

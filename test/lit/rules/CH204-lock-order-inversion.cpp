@@ -533,6 +533,29 @@ void run_phases(Phases &ph) {
   t2.join();
 }
 
+// Two phases: the first phase's goroutines are waited for before the second
+// starts, so the two orders never overlap.
+struct Report {
+  chan::Mutex header_mu, body_mu;
+};
+void run_phases_wg(Report &r) {
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([&] {
+    std::lock_guard<chan::Mutex> h(r.header_mu);
+    std::lock_guard<chan::Mutex> b(r.body_mu);
+    wg.done();
+  });
+  wg.wait();
+  wg.add(1);
+  chan::go([&] {
+    std::lock_guard<chan::Mutex> b(r.body_mu);
+    std::lock_guard<chan::Mutex> h(r.header_mu);
+    wg.done();
+  });
+  wg.wait();
+}
+
 // Transfers ordered by id: the function picks the order, on both branches.
 struct OrderedAccount {
   int id = 0;
