@@ -7,6 +7,8 @@
 // summary into a thread of this function.
 #include "Summary.h"
 
+#include "Aliases.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 
@@ -40,121 +42,6 @@ const Summary *Summaries::get(const FunctionDecl *fd) {
 }
 
 namespace {
-
-// What a place of the function refers to, when the function sets it once:
-// a copy of another place, a pointer to one (guards' locks, `p = &a`), a
-// closure.  Set twice, or from something unseen, it is unknown.
-class Aliases {
-public:
-  Aliases(ir::PlaceTable &places, const ir::Skeleton &sk) : P(places) {
-    for (const ir::Node &n : sk.nodes)
-      for (const Event &e : n.events)
-        record(e);
-  }
-
-  // The place `p` names, through the copies and pointers set once.
-  PlaceId canon(PlaceId p, unsigned depth = 0) {
-    if (p == ir::kNoPlace || depth > 8)
-      return p;
-    const Place pl = P.get(p);
-    for (std::size_t k = pl.steps.size() + 1; k-- > 0;) {
-      Place prefix{pl.root, std::vector<Step>(pl.steps.begin(), pl.steps.begin() + k)};
-      auto it = defs_.find(P.intern(prefix));
-      if (it == defs_.end())
-        continue;
-      const Def &d = it->second;
-      std::vector<Step> rest(pl.steps.begin() + k, pl.steps.end());
-      if (d.kind == Def::Copy)
-        return canon(P.rebase(d.target, rest), depth + 1);
-      if (d.kind == Def::Points && !rest.empty() && rest.front().kind == StepKind::Deref)
-        return canon(P.rebase(d.target, std::vector<Step>(rest.begin() + 1, rest.end())), depth + 1);
-      return p;
-    }
-    return p;
-  }
-
-  // A callee stored `src` (or its address) into `dst`, a place of ours.
-  void stored(PlaceId dst, PlaceId src, bool pointsTo) { define(dst, {pointsTo ? Def::Points : Def::Copy, src}); }
-
-  const Event *closure(PlaceId p) {
-    auto it = defs_.find(canon(p));
-    return it != defs_.end() && it->second.kind == Def::Closure ? it->second.closure : nullptr;
-  }
-
-private:
-  struct Def {
-    enum Kind { Copy, Points, Closure, Unknown } kind;
-    PlaceId target = ir::kNoPlace;
-    const Event *closure = nullptr;
-  };
-
-  void define(PlaceId dst, Def d) {
-    if (dst == ir::kNoPlace)
-      return;
-    RootKind r = P.get(dst).root.kind;
-    // Parameters, `this`, captures and globals have a value on entry.
-    if (r != RootKind::Local && r != RootKind::Temp && r != RootKind::Heap)
-      d.kind = Def::Unknown;
-    auto [it, inserted] = defs_.try_emplace(dst, d);
-    if (!inserted && (it->second.kind != d.kind || it->second.target != d.target ||
-                      it->second.closure != d.closure))
-      it->second = Def{Def::Unknown};
-  }
-
-  void record(const Event &e) {
-    switch (e.kind) {
-    case EventKind::Copy:
-    case EventKind::Move:
-      return define(e.dst, {e.weak ? Def::Unknown : Def::Copy, e.src});
-    case EventKind::AddrOf:
-      return define(e.dst, {e.weak ? Def::Unknown : Def::Points, e.src});
-    case EventKind::Alloc:
-      return define(e.dst, {Def::Points, P.root({RootKind::Heap, e.site, 0})});
-    case EventKind::MakeClosure:
-      return define(e.dst, {Def::Closure, ir::kNoPlace, &e});
-    case EventKind::Havoc:
-      return define(e.dst, {Def::Unknown});
-    case EventKind::Call:
-      return define(e.result, {Def::Unknown});
-    case EventKind::Recv:
-    case EventKind::RecvOk:
-    case EventKind::RangeNext:
-      return define(e.payload, {Def::Unknown});
-    default:
-      return;
-    }
-  }
-
-  ir::PlaceTable &P;
-  llvm::DenseMap<PlaceId, Def> defs_;
-};
-
-// How a caller can see a lock place of this function.
-enum class Kind {
-  Private, // a lock of the function's own frame: no other thread can take it
-  Opaque,  // reached through a pointer nothing tells: any mutex
-  Named,   // a parameter's, `this`'s, a capture's, a global's or a heap object's
-};
-
-// A constructor's own locks (`this`'s, not through a pointer) belong to an
-// object no other thread can see yet.
-Kind kindOf(const ir::PlaceTable &P, PlaceId p, bool constructor) {
-  const Place &pl = P.get(p);
-  if (!pl.steps.empty() && pl.steps.back().kind == StepKind::Deref)
-    return Kind::Opaque;
-  bool viaPointer = std::any_of(pl.steps.begin(), pl.steps.end(),
-                                [](const Step &s) { return s.kind == StepKind::Deref; });
-  switch (pl.root.kind) {
-  case RootKind::Local:
-  case RootKind::Temp:
-  case RootKind::Return:
-    return viaPointer ? Kind::Named : Kind::Private;
-  case RootKind::This:
-    return constructor && !viaPointer ? Kind::Private : Kind::Named;
-  default:
-    return Kind::Named;
-  }
-}
 
 struct State {
   bool reached = false;
@@ -227,6 +114,8 @@ private:
   void unlock(State &s, PlaceId p, bool record);
   void call(State &s, const Event &e, std::uint32_t node, bool record);
   void spawn(State &s, const Event &e, std::uint32_t node, bool record);
+  void lift(State &s, const Event &e, const clang::FunctionDecl *fd, const Event *closure, const Summary &from,
+            std::uint32_t node, int parent, bool record);
   std::vector<const FunctionDecl *> targets(const Event &e, const Event *&closure);
   std::optional<PlaceId> map(PlaceId q, const Event &e, const Event *closure, bool canonical = true);
   void applyStores();
@@ -471,6 +360,43 @@ bool Walk::mapEdge(Edge &ed, const Event &e, const Event *closure) {
   return true;
 }
 
+// The threads a callee or a spawned body starts become ours: `parent` is
+// the thread that runs the callee (-1: this function's own) and they overlap
+// what runs here now when it is ours.
+void Walk::lift(State &s, const Event &e, const FunctionDecl *fd, const Event *closure, const Summary &from,
+                std::uint32_t node, int parent, bool record) {
+  for (int k = 0; k < static_cast<int>(from.threads.size()); ++k) {
+    int sl = slot(&e, fd, k);
+    if (sl < 0)
+      continue;
+    const Thread &ct = from.threads[k];
+    if (record) {
+      Thread t;
+      t.body = ct.body;
+      t.startedAt = ct.startedAt;
+      t.goroutine = ct.goroutine;
+      t.parent = ct.parent >= 0 ? slot(&e, fd, ct.parent) : parent;
+      t.many = ct.many || inLoop_[node];
+      t.concurrent = mapMask(ct.concurrent, &e, fd) | out_.threads[sl].concurrent;
+      if (t.parent < 0) {
+        t.concurrent |= s.live;
+        for (int i = 0; i < static_cast<int>(kMaxThreads); ++i)
+          if (s.live & bitOf(i))
+            out_.threads[i].concurrent |= bitOf(sl);
+      }
+      for (Edge ed : ct.edges)
+        if (mapEdge(ed, e, closure)) {
+          ed.live = mapMask(ed.live, &e, fd);
+          t.edges.push_back(std::move(ed));
+        }
+      out_.threads[sl] = std::move(t);
+    }
+    // A spawned body's children may outlive it; a callee's only if it says so.
+    if (ct.liveAtExit || parent >= 0)
+      s.live |= bitOf(sl);
+  }
+}
+
 void Walk::call(State &s, const Event &e, std::uint32_t node, bool record) {
   const Event *closure = nullptr;
   std::vector<const FunctionDecl *> callees = targets(e, closure);
@@ -503,36 +429,7 @@ void Walk::call(State &s, const Event &e, std::uint32_t node, bool record) {
       }
     }
     // Its threads become this function's, started here.
-    for (int k = 0; k < static_cast<int>(cs->threads.size()); ++k) {
-      int sl = slot(&e, fd, k);
-      if (sl < 0)
-        continue;
-      const Thread &ct = cs->threads[k];
-      if (record) {
-        Thread t;
-        t.body = ct.body;
-        t.startedAt = ct.startedAt;
-        t.goroutine = ct.goroutine;
-        t.parent = ct.parent >= 0 ? slot(&e, fd, ct.parent) : -1;
-        t.many = ct.many || inLoop_[node];
-        t.concurrent = mapMask(ct.concurrent, &e, fd);
-        if (ct.parent < 0) {
-          t.concurrent |= s.live;
-          for (int i = 0; i < static_cast<int>(kMaxThreads); ++i)
-            if (s.live & bitOf(i))
-              out_.threads[i].concurrent |= bitOf(sl);
-        }
-        for (Edge ed : ct.edges)
-          if (mapEdge(ed, e, closure)) {
-            ed.live = mapMask(ed.live, &e, fd);
-            t.edges.push_back(std::move(ed));
-          }
-        t.concurrent |= out_.threads[sl].concurrent;
-        out_.threads[sl] = std::move(t);
-      }
-      if (ct.liveAtExit)
-        s.live |= bitOf(sl);
-    }
+    lift(s, e, fd, closure, *cs, node, -1, record);
     if (record)
       for (PlaceId d : cs->dones)
         if (std::optional<PlaceId> m = map(d, e, closure))
@@ -587,29 +484,7 @@ void Walk::spawn(State &s, const Event &e, std::uint32_t node, bool record) {
     }
     s.live |= bitOf(self);
     // The threads the body starts: children of this one.
-    for (int k = 0; k < static_cast<int>(bs->threads.size()); ++k) {
-      int sl = slot(&e, fd, k);
-      if (sl < 0)
-        continue;
-      const Thread &ct = bs->threads[k];
-      if (record) {
-        Thread t;
-        t.body = ct.body;
-        t.startedAt = ct.startedAt;
-        t.goroutine = ct.goroutine;
-        t.parent = ct.parent >= 0 ? slot(&e, fd, ct.parent) : self;
-        t.many = ct.many || inLoop_[node];
-        t.concurrent = mapMask(ct.concurrent, &e, fd);
-        for (Edge ed : ct.edges)
-          if (mapEdge(ed, e, closure)) {
-            ed.live = mapMask(ed.live, &e, fd);
-            t.edges.push_back(std::move(ed));
-          }
-        t.concurrent |= out_.threads[sl].concurrent;
-        out_.threads[sl] = std::move(t);
-      }
-      s.live |= bitOf(sl);
-    }
+    lift(s, e, fd, closure, *bs, node, self, record);
   }
 }
 
