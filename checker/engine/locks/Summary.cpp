@@ -136,8 +136,8 @@ private:
   std::vector<bool> inLoop_;
   std::map<std::tuple<const Event *, const FunctionDecl *, int>, int> slots_;
   std::map<PlaceId, int> threadObjects_; // a std::thread's place -> its slot
-  std::map<int, std::vector<PlaceId>> slotDones_; // a thread's slot -> the WaitGroups it signals
-  std::set<PlaceId> dones_;
+  std::map<int, std::vector<PlaceId>> slotSignals_; // a thread's slot -> what it signals
+  std::set<PlaceId> signals_;
   std::map<std::tuple<PlaceId, PlaceId, bool, bool>, std::size_t> edgeIndex_;
   std::map<std::pair<PlaceId, bool>, std::size_t> acquireIndex_;
   std::set<PlaceId> released_;
@@ -431,9 +431,9 @@ void Walk::call(State &s, const Event &e, std::uint32_t node, bool record) {
     // Its threads become this function's, started here.
     lift(s, e, fd, closure, *cs, node, -1, record);
     if (record)
-      for (PlaceId d : cs->dones)
+      for (PlaceId d : cs->signals)
         if (std::optional<PlaceId> m = map(d, e, closure))
-          dones_.insert(*m);
+          signals_.insert(*m);
     if (cs->releasesUnknown)
       s.held.clear();
     for (PlaceId r : cs->released) {
@@ -461,9 +461,9 @@ void Walk::spawn(State &s, const Event &e, std::uint32_t node, bool record) {
       continue;
     if (e.dst != ir::kNoPlace)
       threadObjects_[A.canon(e.dst)] = self;
-    for (PlaceId d : bs->dones)
+    for (PlaceId d : bs->signals)
       if (std::optional<PlaceId> m = map(d, e, closure))
-        slotDones_[self].push_back(*m);
+        slotSignals_[self].push_back(*m);
     if (record) {
       Thread t;
       t.body = fd;
@@ -513,15 +513,21 @@ void Walk::transfer(State &s, const Event &e, std::uint32_t node, bool record) {
       s.live &= ~bitOf(it->second);
     return;
   case EventKind::WgDone:
+  case EventKind::Send:
+  case EventKind::Close:
     if (record)
-      dones_.insert(A.canon(e.src));
+      signals_.insert(A.canon(e.src));
     return;
-  case EventKind::WgWait: {
-    // The goroutines that signal this WaitGroup have signalled: their
-    // orders are behind us (a done() is usually their last step).
-    PlaceId wg = A.canon(e.src);
-    for (const auto &[slot, signals] : slotDones_)
-      if (std::find(signals.begin(), signals.end(), wg) != signals.end())
+  case EventKind::WgWait:
+  case EventKind::Recv:
+  case EventKind::RecvOk:
+  case EventKind::RangeNext: {
+    // The threads that signal this WaitGroup or channel have signalled:
+    // their orders are behind us (a done() or a close is usually their last
+    // step; taking a send for the end only hides concurrency, never adds it).
+    PlaceId on = A.canon(e.src);
+    for (const auto &[slot, signals] : slotSignals_)
+      if (std::find(signals.begin(), signals.end(), on) != signals.end())
         s.live &= ~bitOf(slot);
     return;
   }
@@ -598,7 +604,7 @@ std::unique_ptr<Summary> Walk::run() {
     std::erase_if(out_.heldAtExit, [&](const Held &h) { return own(h.lock); });
   }
   out_.released.assign(released_.begin(), released_.end());
-  out_.dones.assign(dones_.begin(), dones_.end());
+  out_.signals.assign(signals_.begin(), signals_.end());
   for (int i = 0; i < static_cast<int>(out_.threads.size()); ++i)
     out_.threads[i].liveAtExit = (atExit.live & bitOf(i)) != 0;
   return std::make_unique<Summary>(std::move(out_));

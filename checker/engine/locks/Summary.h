@@ -50,7 +50,9 @@ struct Summary {
   std::vector<PlaceId> released;// locks of its caller it may release
   bool releasesUnknown = false; // it releases a lock it cannot name
   std::vector<Thread> threads;  // threads it starts (directly or through calls)
-  std::vector<PlaceId> dones;   // WaitGroups it calls done() on: a wait() there outlives it
+  // WaitGroups it calls done() on, channels it sends on or closes: a wait()
+  // or a receive there is taken as the end of the thread that runs it.
+  std::vector<PlaceId> signals;
   // Pointers it stores into its object (a guard class's constructor keeping
   // the mutex it locks): `this`'s place, then the place stored or pointed to.
   struct Store {

@@ -556,6 +556,25 @@ void run_phases_wg(Report &r) {
   wg.wait();
 }
 
+// The goroutine closes `done` when it has finished; the function takes the
+// opposite order only after receiving from it.
+struct Index2 {
+  chan::Mutex keys_mu, vals_mu;
+};
+void sync_then_compact(Index2 &ix) {
+  auto done = chan::make<chan::Unit>();
+  chan::go([&ix, done] {
+    ix.keys_mu.lock();
+    ix.vals_mu.lock();
+    ix.vals_mu.unlock();
+    ix.keys_mu.unlock();
+    done.close();
+  });
+  done.recv();
+  std::lock_guard<chan::Mutex> v(ix.vals_mu);
+  std::lock_guard<chan::Mutex> k(ix.keys_mu);
+}
+
 // Transfers ordered by id: the function picks the order, on both branches.
 struct OrderedAccount {
   int id = 0;
