@@ -7,7 +7,10 @@ expectation of the same rule on the same line), and prints per rule and
 overall: true positives, false positives, false negatives, precision and
 recall, then every miss and every false alarm.
 
-  evaluate.py --chcheck BIN [--jobs N] [--markdown] [--ratchet FILE] [--update]
+  evaluate.py --chcheck BIN [--jobs N] [--markdown] [--ratchet FILE] [--update] [--report FILE]
+
+--report FILE   judge the findings of a corpus_report.py file (one chcheck run
+                shared by the corpus tests) instead of running chcheck.
 
 --ratchet FILE  fail (exit 1) if precision or recall fell below the figures
                 recorded in FILE (test/corpus/eval-ratchet.json).
@@ -22,6 +25,9 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_report  # noqa: E402  (scripts/corpus_report.py)
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 EXPECT = re.compile(r"//\s*expect:\s*((?:CH\d{3}\s*,?\s*)+)")
@@ -39,18 +45,9 @@ def expectations(files):
     return expected
 
 
-def run_chcheck(binary, files, jobs):
-    cmd = [binary, "--format", "json", "--no-progress", "-j", str(jobs), "--fail-on", "error"] + files + [
-        "--", "-std=c++20", "-I" + os.path.join(ROOT, "runtime", "include")]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode not in (0, 1):
-        sys.stderr.write(proc.stderr)
-        sys.exit("evaluate: chcheck failed with status %d" % proc.returncode)
-    report = json.loads(proc.stdout)
-    found = set()
-    for f in report["findings"]:
-        found.add((os.path.realpath(f["location"]["file"]), f["location"]["line"], f["ruleId"]))
-    return found
+def found_in(report):
+    return {(os.path.realpath(f["location"]["file"]), f["location"]["line"], f["ruleId"])
+            for f in report["findings"]}
 
 
 def ratio(num, den):
@@ -64,6 +61,7 @@ def main():
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--ratchet")
     ap.add_argument("--update", action="store_true")
+    ap.add_argument("--report", help="the corpus_report.py file to judge instead of running chcheck")
     args = ap.parse_args()
 
     files = sorted(os.path.realpath(p) for p in glob.glob(os.path.join(ROOT, "test", "corpus", "**", "*.cpp"),
@@ -73,7 +71,15 @@ def main():
     listing = subprocess.run([args.chcheck, "--list-rules"], capture_output=True, text=True, check=True).stdout
     implemented = {line.split()[0] for line in listing.splitlines() if re.match(r"CH\d{3}\s", line)}
     expected = expectations(files)
-    found = run_chcheck(args.chcheck, files, args.jobs)
+    def fail(message):
+        sys.stderr.write("evaluate: %s\n" % message)
+        sys.exit(2)
+
+    if args.report:
+        report = corpus_report.load(args.report, files, fail)
+    else:
+        report = corpus_report.run_chcheck(args.chcheck, files, args.jobs, fail)
+    found = found_in(report)
 
     tp, fp, fn = expected & found, found - expected, expected - found
     per_rule = defaultdict(lambda: [0, 0, 0])

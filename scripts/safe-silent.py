@@ -7,7 +7,10 @@ suite, and lists each finding as a false alarm:
 
   test/corpus/safe/<name>.cpp:<line>:<column>: CH101 warning: <message>
 
-  safe-silent.py --chcheck BIN [--jobs N] [SOURCE...]
+  safe-silent.py --chcheck BIN [--jobs N] [--report FILE] [SOURCE...]
+
+With --report, the findings are read from a corpus_report.py file (one
+chcheck run shared by the corpus tests) instead of running chcheck.
 
 SOURCE defaults to every test/corpus/safe/*.cpp.
 test/corpus/safe/known-false-alarms.txt lists known false alarms (file:line
@@ -18,10 +21,11 @@ Exit status: 0 no new finding, 1 new findings or stale entries (each listed),
 could not analyse)."""
 import argparse
 import glob
-import json
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_report  # noqa: E402  (scripts/corpus_report.py)
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 SAFE_DIR = os.path.join(ROOT, "test", "corpus", "safe")
@@ -50,37 +54,23 @@ def fail(message):
     sys.exit(2)
 
 
-def run_chcheck(binary, files, jobs):
-    cmd = [binary, "--format", "json", "--no-progress", "-j", str(jobs), "--fail-on", "note"] + files + [
-        "--", "-std=c++20", "-I" + os.path.join(ROOT, "runtime", "include")]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-    except OSError as error:
-        fail("cannot run %s: %s" % (binary, error.strerror))
-    try:
-        report = json.loads(proc.stdout)
-    except json.JSONDecodeError:
-        sys.stderr.write(proc.stderr)
-        fail("chcheck exited with status %d and no JSON report" % proc.returncode)
-    if proc.returncode not in (0, 1) or report["toolErrors"]:
-        for err in report["toolErrors"]:
-            sys.stderr.write("safe-silent: chcheck: %s: %s\n" % (err["file"], err["message"]))
-        sys.stderr.write(proc.stderr)
-        fail("chcheck failed with status %d" % proc.returncode)
-    return report["findings"]
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--chcheck", required=True)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--report", help="the corpus_report.py file to judge instead of running chcheck")
     ap.add_argument("sources", nargs="*")
     args = ap.parse_args()
 
     files = sorted(os.path.realpath(p) for p in (args.sources or glob.glob(os.path.join(SAFE_DIR, "*.cpp"))))
     if not files:
         fail("no programs under %s" % os.path.relpath(SAFE_DIR, ROOT))
-    findings = run_chcheck(args.chcheck, files, args.jobs)
+    if args.report:
+        report = corpus_report.load(args.report, files, fail)
+    else:
+        report = corpus_report.run_chcheck(args.chcheck, files, args.jobs, fail)
+    wanted = set(files)
+    findings = [f for f in report["findings"] if os.path.realpath(f["location"]["file"]) in wanted]
 
     known = read_known() if not args.sources else set()
     seen = set()

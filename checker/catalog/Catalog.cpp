@@ -90,6 +90,10 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
       throw CatalogError(where + ": tag " + tag.dump() + " is not a kebab-case string");
     rule.tags.push_back(tag.get<std::string>());
   }
+  // The clang-tidy fix-it a rule offers, or why none: docs only (read by
+  // scripts/gen-rule-docs.py), checked like every other field.
+  if (doc.contains("fixit"))
+    field("fixit");
   rule.sourceFile = std::string(fileName);
 
   if (!isRuleId(rule.id))
@@ -116,7 +120,8 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     static const std::set<std::string> known = {"id",        "name", "severity", "short",
                                                 "full",      "rationale", "bad", "good",
-                                                "help_anchor", "limits", "precision", "tags"};
+                                                "help_anchor", "limits", "precision", "tags",
+                                                "fixit"};
     if (!known.count(it.key()))
       throw CatalogError(where + ": unknown field '" + it.key() + "'");
   }

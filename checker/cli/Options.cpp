@@ -23,7 +23,7 @@ rules:
   --disable <rules>        do not run these rules (ids or names, comma-separated, repeatable)
   --fail-on error|warning|note
                            lowest severity that makes the exit status 1 (default: warning)
-  --state-budget N         states the explorer visits per region before giving up (default: 200000)
+  --state-budget N         states the explorer visits per region before giving up (default: 20000)
 pull-request gate:
   --baseline <file>        report only findings that are not in <file> (repeatable)
   --write-baseline <file>  record this run's findings in <file>

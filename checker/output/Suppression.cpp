@@ -161,15 +161,34 @@ std::vector<SuppressionComment> suppressionComments(std::string_view line) {
   return comments;
 }
 
-bool suppresses(std::string_view sameLine, std::string_view previousLine,
-                std::string_view ruleId, std::string_view ruleName) {
+namespace {
+
+// Whether a comment on `sameLine` or `previousLine`, of a kind `wanted` accepts,
+// suppresses the rule.
+template <typename KindFilter>
+bool suppressedBy(std::string_view sameLine, std::string_view previousLine,
+                  std::string_view ruleId, std::string_view ruleName, KindFilter wanted) {
   for (const auto &c : suppressionComments(sameLine))
-    if (c.covers(2, 2) && c.matches(ruleId, ruleName))
+    if (wanted(c.kind) && c.covers(2, 2) && c.matches(ruleId, ruleName))
       return true;
   for (const auto &c : suppressionComments(previousLine))
-    if (c.covers(1, 2) && c.matches(ruleId, ruleName))
+    if (wanted(c.kind) && c.covers(1, 2) && c.matches(ruleId, ruleName))
       return true;
   return false;
+}
+
+} // namespace
+
+bool ignoreCommentSuppresses(std::string_view sameLine, std::string_view previousLine,
+                             std::string_view ruleId, std::string_view ruleName) {
+  return suppressedBy(sameLine, previousLine, ruleId, ruleName,
+                      [](SuppressionComment::Kind k) { return k == SuppressionComment::Kind::Ignore; });
+}
+
+bool suppresses(std::string_view sameLine, std::string_view previousLine,
+                std::string_view ruleId, std::string_view ruleName) {
+  return suppressedBy(sameLine, previousLine, ruleId, ruleName,
+                      [](SuppressionComment::Kind) { return true; });
 }
 
 std::vector<Finding> removeSuppressed(std::vector<Finding> findings,

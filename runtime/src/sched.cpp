@@ -194,7 +194,19 @@ struct process_hooks {
 // ---- parking ------------------------------------------------------------
 
 void futex_wait(std::atomic<std::uint32_t>* word, std::uint32_t expected) noexcept {
-#if defined(__linux__)
+#if defined(__linux__) && defined(CHAN_UNDER_TSAN)
+  // ThreadSanitizer holds an asynchronous signal that arrives on a thread
+  // until that thread enters one of its interceptors, and a raw futex call is
+  // not one: a goroutine parked for good (main, blocked on a channel) would
+  // hold a SIGQUIT forever and the dump would never come.  Wake every 50 ms
+  // and pass through nanosleep, a blocking interceptor, so it is delivered.
+  // The caller's loop takes the early return as a spurious wake-up.
+  const timespec slice{0, 50'000'000};
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAIT_PRIVATE, expected, &slice,
+          nullptr, 0);
+  const timespec none{0, 0};
+  ::nanosleep(&none, nullptr);
+#elif defined(__linux__)
   syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAIT_PRIVATE, expected, nullptr,
           nullptr, 0);
 #else

@@ -78,6 +78,10 @@ TEST(ForeignThread, AnAdoptedThreadCountsAsRunningWhileItLives) {
   // goroutine the runtime knows, running: no stall at all.  A dump (SIGQUIT)
   // shows it as such.
   ASSERT_TRUE(child.read_until("line ")) << child.output();
+  // Signal once main is parked for good, not while it is still on its way:
+  // a parked thread must take the signal too (under ThreadSanitizer, which
+  // defers signals to its interceptors, it once held it forever).
+  std::this_thread::sleep_for(300ms);
   child.signal(SIGQUIT);
   ASSERT_TRUE(child.read_until("not started by go()")) << child.output();
   // In read(2), or on its way there.

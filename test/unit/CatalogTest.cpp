@@ -104,6 +104,12 @@ TEST(Catalog, RejectsMalformedJsonAndWrongTypes) {
   std::string numeric = numericDoc.dump();
   EXPECT_NE(errorOf("CH901-test-rule.json", numeric).find("'severity' must be a non-empty string"),
             std::string::npos);
+  nlohmann::json fixitDoc = nlohmann::json::parse(kValid);
+  fixitDoc["fixit"] = nlohmann::json::array();
+  EXPECT_NE(errorOf("CH901-test-rule.json", fixitDoc.dump()).find("'fixit' must be a non-empty string"),
+            std::string::npos);
+  fixitDoc["fixit"] = "None: the fix needs the author.";
+  EXPECT_EQ(errorOf("CH901-test-rule.json", fixitDoc.dump()), "");
   std::string extra = kValid;
   extra.insert(1, "\"colour\": \"red\",");
   EXPECT_NE(errorOf("CH901-test-rule.json", extra).find("unknown field 'colour'"),

@@ -51,6 +51,18 @@ TEST(Suppression, NolintNextLine) {
   EXPECT_FALSE(suppressed("ch.send(1); // NOLINTNEXTLINE(channel-send-on-closed)"));
 }
 
+// clang-tidy applies NOLINT itself: the module asks only about chcheck's own comments.
+TEST(Suppression, IgnoreCommentAloneLeavesNolintToTheHost) {
+  auto ignored = [](std::string_view same, std::string_view previous = "") {
+    return ignoreCommentSuppresses(same, previous, "CH101", "send-on-closed");
+  };
+  EXPECT_TRUE(ignored("ch.send(1); // chcheck: ignore CH101"));
+  EXPECT_TRUE(ignored("ch.send(1);", "// chcheck: ignore send-on-closed"));
+  EXPECT_FALSE(ignored("ch.send(1); // chcheck: ignore CH102"));
+  EXPECT_FALSE(ignored("ch.send(1); // NOLINT"));
+  EXPECT_FALSE(ignored("ch.send(1);", "// NOLINTNEXTLINE(channel-send-on-closed)"));
+}
+
 TEST(Suppression, UnknownRuleOnlyByIdOrWildcard) {
   EXPECT_TRUE(suppresses("x; // chcheck: ignore CH900", "", "CH900", ""));
   EXPECT_TRUE(suppresses("x; // NOLINT", "", "CH900", ""));

@@ -1,8 +1,12 @@
+// State identity: the hash the search's index uses, and canonical forms.
 // States that differ only in the names of fresh unknowns, or in the numbers
-// of frames that have since returned, are the same state.  Without this a
-// loop that havocs a value or calls a function on every iteration never
-// comes back to a state the search has seen, and the search does not end.
+// of frames and allocations, are the same state.  Without this a loop that
+// havocs a value or calls a function on every iteration never comes back to
+// a state the search has seen, and the search does not end.
 #include "Interp.h"
+
+#include <algorithm>
+#include <tuple>
 
 namespace chcheck::concurrency {
 
@@ -71,6 +75,123 @@ static void collectObjects(MachineState &s) {
     renumber(g.fires);
 }
 
+// Frames and allocations are numbered in the order the state reaches them
+// (goroutines' stacks, closures, channel buffers, then memory through the
+// addresses it holds): two goroutines that call and return in turn do not
+// push the numbers ever higher, and a state reached by two interleavings
+// has one numbering.
+static void renumberInstances(MachineState &s, AddressTable &A) {
+  std::map<std::uint32_t, std::uint32_t> renamed; // old -> new
+  std::uint32_t next = 1;
+  auto number = [&](std::uint32_t instance) {
+    if (instance != 0 && renamed.try_emplace(instance, next).second)
+      ++next;
+  };
+  auto numberAddr = [&](AddrId a) {
+    if (a != ~0u)
+      number(A.get(a).instance);
+  };
+  auto numberValue = [&](const Value &v) {
+    if (v.kind == Value::Kind::Address || v.kind == Value::Kind::Message)
+      numberAddr(static_cast<AddrId>(v.num));
+  };
+  for (const Goroutine &g : s.goroutines) {
+    numberAddr(g.condWaiting);
+    for (const Frame &f : g.stack) {
+      number(f.instance);
+      for (auto &[site, instance] : f.heap)
+        number(instance);
+      for (auto &[root, a] : f.aliases)
+        numberAddr(a);
+      numberAddr(f.result);
+    }
+  }
+  for (const Object &o : s.objects)
+    for (auto &[index, a] : o.captures)
+      numberAddr(a);
+  for (auto &[o, ch] : s.channels)
+    for (const Value &v : ch.buffer)
+      numberValue(v);
+  // Memory reached through the addresses held at numbered places, in the
+  // order of the places' new numbers.
+  for (std::size_t before = 0; before != renamed.size();) {
+    before = renamed.size();
+    std::vector<std::pair<std::uint32_t, AddrId>> reached;
+    for (auto &[a, v] : s.memory)
+      if (auto it = renamed.find(A.get(a).instance); it != renamed.end())
+        reached.emplace_back(it->second, a);
+    std::sort(reached.begin(), reached.end(), [&](const auto &x, const auto &y) {
+      if (x.first != y.first)
+        return x.first < y.first;
+      const Address &ax = A.get(x.second), &ay = A.get(y.second);
+      return std::tie(ax.root, ax.steps) < std::tie(ay.root, ay.steps);
+    });
+    for (auto &[instance, a] : reached)
+      numberValue(s.memory.at(a));
+  }
+  // What nothing reaches keeps its relative order.
+  for (auto &[a, v] : s.memory)
+    numberAddr(a);
+  for (auto &[a, lock] : s.locks)
+    numberAddr(a);
+  for (auto &[a, group] : s.groups)
+    numberAddr(a);
+  // Instances named only by unknowns (a returned frame's entry values) are
+  // numbered as they are met below.
+  auto addr = [&](AddrId a) {
+    if (a == ~0u)
+      return a;
+    Address x = A.get(a);
+    if (x.instance == 0)
+      return a;
+    number(x.instance);
+    x.instance = renamed.at(x.instance);
+    return A.intern(x);
+  };
+  // A never-written place's value is named after its address (Interp::read).
+  auto value = [&](Value v) {
+    if (v.kind == Value::Kind::Address || v.kind == Value::Kind::Message)
+      v.num = addr(static_cast<AddrId>(v.num));
+    else if (v.kind == Value::Kind::Unknown && v.num > 0 && v.num < kFirstFresh)
+      v.num = std::int64_t(addr(static_cast<AddrId>(v.num - 1))) + 1;
+    return v;
+  };
+  for (Goroutine &g : s.goroutines) {
+    g.condWaiting = addr(g.condWaiting);
+    for (Frame &f : g.stack) {
+      f.instance = renamed.at(f.instance);
+      for (auto &[site, instance] : f.heap)
+        instance = renamed.at(instance);
+      for (auto &[root, a] : f.aliases)
+        a = addr(a);
+      f.result = addr(f.result);
+    }
+  }
+  for (Object &o : s.objects)
+    for (auto &[index, a] : o.captures)
+      a = addr(a);
+  for (auto &[o, ch] : s.channels)
+    for (Value &v : ch.buffer)
+      v = value(v);
+  std::map<AddrId, Value> memory;
+  for (auto &[a, v] : s.memory)
+    memory.emplace(addr(a), value(v));
+  s.memory = std::move(memory);
+  std::map<AddrId, LockState> locks;
+  for (auto &[a, lock] : s.locks)
+    locks.emplace(addr(a), std::move(lock));
+  s.locks = std::move(locks);
+  std::map<AddrId, GroupState> groups;
+  for (auto &[a, group] : s.groups)
+    groups.emplace(addr(a), std::move(group));
+  s.groups = std::move(groups);
+  std::map<std::int64_t, Value> symbols;
+  for (auto &[symbol, v] : s.symbols)
+    symbols.emplace(symbol < kFirstFresh ? value(Value{Value::Kind::Unknown, kNoObj, symbol}).num : symbol, value(v));
+  s.symbols = std::move(symbols);
+  s.nextInstance = next;
+}
+
 void Interp::canonicalize(MachineState &s) const {
   collectObjects(s);
   // A decided fresh unknown is replaced by its value wherever it was copied.
@@ -97,36 +218,80 @@ void Interp::canonicalize(MachineState &s) const {
     it = it->first >= kFirstFresh ? s.symbols.erase(it) : std::next(it);
   s.nextSymbol = next;
 
-  // Frame and allocation numbers are reused once nothing refers to them.
-  std::uint32_t highest = 0;
-  auto see = [&](AddrId a) {
-    if (a != ~0u)
-      highest = std::max(highest, A.get(a).instance);
+  renumberInstances(s, A);
+}
+
+
+// Every field that operator== compares: states that differ only in a field
+// left out here would all land in one bucket.
+std::size_t hashState(const MachineState &s) {
+  std::size_t h = 1469598103934665603ull;
+  auto mix = [&](std::size_t v) { h = (h ^ v) * 1099511628211ull; };
+  auto mixValue = [&](const Value &v) {
+    mix(static_cast<std::size_t>(v.kind));
+    mix(static_cast<std::size_t>(v.num));
+    mix(v.obj);
   };
   for (const Goroutine &g : s.goroutines) {
-    see(g.condWaiting);
+    mix(static_cast<std::size_t>(g.status));
+    mix(g.stack.size());
+    mix(g.condWaiting);
+    mix(g.condSignalled);
+    mix(g.fires);
     for (const Frame &f : g.stack) {
-      highest = std::max(highest, f.instance);
-      for (auto &[site, instance] : f.heap)
-        highest = std::max(highest, instance);
+      mix(f.node);
+      mix(f.event);
+      mix(f.instance);
+      mix(f.result);
       for (auto &[root, a] : f.aliases)
-        see(a);
-      see(f.result);
+        mix(a);
+      for (auto &[site, instance] : f.heap)
+        mix(instance);
     }
   }
   for (auto &[a, v] : s.memory) {
-    see(a);
-    if (v.kind == Value::Kind::Address)
-      see(static_cast<AddrId>(v.num));
+    mix(a);
+    mixValue(v);
   }
-  for (auto &[a, lock] : s.locks)
-    see(a);
-  for (auto &[a, group] : s.groups)
-    see(a);
-  for (const Object &o : s.objects)
-    for (auto &[index, a] : o.captures)
-      see(a);
-  s.nextInstance = highest + 1;
+  for (const Object &o : s.objects) {
+    mix(static_cast<std::size_t>(o.kind));
+    mix(reinterpret_cast<std::size_t>(o.site));
+    mix(o.target);
+    mix(o.parent);
+    mix(o.goroutine);
+    mix(o.captures.size());
+  }
+  for (auto &[o, c] : s.channels) {
+    mix(o);
+    for (const Value &v : c.buffer)
+      mixValue(v);
+    mix(c.closed);
+    mix(c.closedBy);
+    mix(c.closedAt.getRawEncoding());
+    mix(c.escaped);
+  }
+  for (auto &[a, l] : s.locks) {
+    mix(a);
+    mix(l.owner);
+    for (std::uint32_t r : l.readers)
+      mix(r);
+    mix(l.writerWaiting);
+    mix(l.lockedAt.getRawEncoding());
+    mix(l.escaped);
+  }
+  for (auto &[a, w] : s.groups) {
+    mix(a);
+    mix(static_cast<std::size_t>(w.counter));
+    mix(w.escaped);
+  }
+  for (auto &[symbol, v] : s.symbols) {
+    mix(static_cast<std::size_t>(symbol));
+    mixValue(v);
+  }
+  mix(s.nextInstance);
+  mix(static_cast<std::size_t>(s.nextSymbol));
+  mix(s.guessed);
+  return h;
 }
 
 } // namespace chcheck::concurrency

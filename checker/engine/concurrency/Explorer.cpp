@@ -75,6 +75,7 @@ private:
   std::string threadName(const MachineState &s, std::uint32_t g) const;
   void witness(std::uint32_t state, BlockingFact &f, const std::vector<std::uint32_t> &blocked);
   bool inevitable(const std::set<std::uint32_t> &targets) const;
+  std::size_t arrival(std::uint32_t state, std::uint32_t g) const;
 
   Interp &I;
   ir::Reach &R;
@@ -189,13 +190,20 @@ bool Search::run() {
 Search::Remaining Search::remaining(const MachineState &s, std::uint32_t g) {
   Remaining r;
   for (const Frame &f : s.goroutines[g].stack) {
+    // From the frame's next event on: the events of its node before that
+    // are done, unless a loop comes back to them.
     std::vector<bool> seen(f.sk->nodes.size(), false);
     std::vector<std::uint32_t> work = {f.node};
-    seen[f.node] = true;
+    bool resumed = false; // the current node's first visit is done
     while (!work.empty()) {
       std::uint32_t n = work.back();
       work.pop_back();
-      for (const Event &e : f.sk->nodes[n].events) {
+      std::size_t first = n == f.node && !resumed ? f.event : 0;
+      if (n == f.node)
+        resumed = true;
+      const auto &events = f.sk->nodes[n].events;
+      for (std::size_t i = first; i < events.size(); ++i) {
+        const Event &e = events[i];
         switch (e.kind) {
         case EventKind::Call:
         case EventKind::Go:
@@ -259,7 +267,7 @@ std::string Search::threadName(const MachineState &s, std::uint32_t g) const {
   const SourceManager &sm = ctx_.getSourceManager();
   std::string where = gr.spawnLoc.isValid() ? std::to_string(sm.getPresumedLineNumber(sm.getFileLoc(gr.spawnLoc)))
                                             : std::string("?");
-  return (gr.timer ? "the timer made at line " : "the goroutine started at line ") + where;
+  return (gr.timer && !gr.cancels ? "the timer made at line " : "the goroutine started at line ") + where;
 }
 
 BlockingFact Search::describeBlocked(const MachineState &s, std::uint32_t g, BlockingFact::Kind kind) {
@@ -325,8 +333,10 @@ void Search::judge(std::uint32_t i) {
     };
     std::vector<std::uint32_t> lockHolders;
     switch (e.kind) {
+    // A blocked send ends when a receiver comes, or when the channel is
+    // closed (it then panics): a goroutine that would close it is a partner.
     case EventKind::Send:
-      wantOn({EventKind::Recv, EventKind::RecvOk, EventKind::RangeNext}, e.src);
+      wantOn({EventKind::Recv, EventKind::RecvOk, EventKind::RangeNext, EventKind::Close}, e.src);
       break;
     case EventKind::Recv:
     case EventKind::RecvOk:
@@ -336,7 +346,7 @@ void Search::judge(std::uint32_t i) {
     case EventKind::Select:
       for (const ir::SelectCase &c : e.cases) {
         if (c.isSend)
-          wantOn({EventKind::Recv, EventKind::RecvOk, EventKind::RangeNext}, c.channel);
+          wantOn({EventKind::Recv, EventKind::RecvOk, EventKind::RangeNext, EventKind::Close}, c.channel);
         else
           wantOn({EventKind::Send, EventKind::Close}, c.channel);
       }
@@ -450,7 +460,8 @@ void Search::judge(std::uint32_t i) {
       continue;
     // The finding sits at the wait a blocked partner makes impossible: a
     // lock whose holder is blocked, else a send, else a WaitGroup wait,
-    // else a receive.
+    // else a receive; between two of a kind, one whose partners in the
+    // cycle were all waiting already when it came to its wait.
     auto rank = [&](std::uint32_t g) {
       EventKind k = I.nextEvent(s, g)->kind;
       if (k == EventKind::Lock || k == EventKind::LockAll)
@@ -461,14 +472,24 @@ void Search::judge(std::uint32_t i) {
         return 2;
       return 3;
     };
+    std::set<std::uint32_t> inCycle(gs.begin(), gs.end());
+    auto cameLast = [&](std::uint32_t g) {
+      std::size_t mine = arrival(i, g);
+      for (std::uint32_t h : edges[g])
+        if (inCycle.count(h) && arrival(i, h) >= mine)
+          return false;
+      return true;
+    };
     std::uint32_t primary = *std::min_element(gs.begin(), gs.end(), [&](std::uint32_t a, std::uint32_t b) {
       int ra = rank(a), rb = rank(b);
       if (ra != rb)
         return ra < rb;
+      bool la = cameLast(a), lb = cameLast(b);
+      if (la != lb)
+        return la;
       return I.nextEvent(s, a)->loc.getRawEncoding() < I.nextEvent(s, b)->loc.getRawEncoding();
     });
     BlockingFact f = describeBlocked(s, primary, BlockingFact::Kind::Cycle);
-    std::set<std::uint32_t> inCycle(gs.begin(), gs.end());
     for (std::uint32_t g : gs)
       for (std::uint32_t h : edges[g])
         if (inCycle.count(h))
@@ -489,6 +510,31 @@ void Search::judge(std::uint32_t i) {
     }
     entry.second.insert(i);
   }
+}
+
+// Whether a goroutine stands where it stood (frame numbers aside).
+static bool samePosition(const Goroutine &a, const Goroutine &b) {
+  if (a.status != b.status || a.stack.size() != b.stack.size() || a.condSignalled != b.condSignalled ||
+      (a.condWaiting == ~0u) != (b.condWaiting == ~0u))
+    return false;
+  for (std::size_t i = 0; i < a.stack.size(); ++i)
+    if (a.stack[i].sk != b.stack[i].sk || a.stack[i].node != b.stack[i].node || a.stack[i].event != b.stack[i].event)
+      return false;
+  return true;
+}
+
+// How far along the search's path to `state` goroutine g last changed
+// (was started, or moved): when it arrived where it stands.
+std::size_t Search::arrival(std::uint32_t state, std::uint32_t g) const {
+  std::vector<std::uint32_t> chain;
+  for (std::uint32_t i = state; i != ~0u; i = parent_[i])
+    chain.push_back(i);
+  for (std::size_t k = 0; k + 1 < chain.size(); ++k) {
+    const MachineState &after = states_[chain[k]], &before = states_[chain[k + 1]];
+    if (g >= before.goroutines.size() || !samePosition(before.goroutines[g], after.goroutines[g]))
+      return chain.size() - 1 - k;
+  }
+  return 0;
 }
 
 // Whether every path from the initial state reaches one of `targets`.

@@ -427,7 +427,13 @@ void Interp::returnFrom(MachineState &s, std::uint32_t g) {
       s.memory[to] = read(s, from);
     }
   }
-  // The frame's own places die with it.
+  // The frame's own places die with it; but the search's root returning
+  // ends the program, and the goroutines it leaves are judged against its
+  // objects as they were (in Go they live on).
+  if (g == 0 && gr.stack.empty()) {
+    gr.status = Goroutine::Status::Done;
+    return;
+  }
   for (auto it = s.memory.begin(); it != s.memory.end();)
     it = A.get(it->first).instance == done.instance ? s.memory.erase(it) : std::next(it);
   for (auto it = s.locks.begin(); it != s.locks.end();)
@@ -752,78 +758,6 @@ void Interp::cancel(MachineState &s, ObjRef done) {
   for (ObjRef o = 0; o < s.objects.size(); ++o)
     if (s.objects[o].kind == Object::Kind::Channel && s.objects[o].parent == done && !s.channels[o].closed)
       cancel(s, o);
-}
-
-// Every field that operator== compares: states that differ only in a field
-// left out here would all land in one bucket.
-std::size_t hashState(const MachineState &s) {
-  std::size_t h = 1469598103934665603ull;
-  auto mix = [&](std::size_t v) { h = (h ^ v) * 1099511628211ull; };
-  auto mixValue = [&](const Value &v) {
-    mix(static_cast<std::size_t>(v.kind));
-    mix(static_cast<std::size_t>(v.num));
-    mix(v.obj);
-  };
-  for (const Goroutine &g : s.goroutines) {
-    mix(static_cast<std::size_t>(g.status));
-    mix(g.stack.size());
-    mix(g.condWaiting);
-    mix(g.condSignalled);
-    mix(g.fires);
-    for (const Frame &f : g.stack) {
-      mix(f.node);
-      mix(f.event);
-      mix(f.instance);
-      mix(f.result);
-      for (auto &[root, a] : f.aliases)
-        mix(a);
-      for (auto &[site, instance] : f.heap)
-        mix(instance);
-    }
-  }
-  for (auto &[a, v] : s.memory) {
-    mix(a);
-    mixValue(v);
-  }
-  for (const Object &o : s.objects) {
-    mix(static_cast<std::size_t>(o.kind));
-    mix(reinterpret_cast<std::size_t>(o.site));
-    mix(o.target);
-    mix(o.parent);
-    mix(o.goroutine);
-    mix(o.captures.size());
-  }
-  for (auto &[o, c] : s.channels) {
-    mix(o);
-    for (const Value &v : c.buffer)
-      mixValue(v);
-    mix(c.closed);
-    mix(c.closedBy);
-    mix(c.closedAt.getRawEncoding());
-    mix(c.escaped);
-  }
-  for (auto &[a, l] : s.locks) {
-    mix(a);
-    mix(l.owner);
-    for (std::uint32_t r : l.readers)
-      mix(r);
-    mix(l.writerWaiting);
-    mix(l.lockedAt.getRawEncoding());
-    mix(l.escaped);
-  }
-  for (auto &[a, w] : s.groups) {
-    mix(a);
-    mix(static_cast<std::size_t>(w.counter));
-    mix(w.escaped);
-  }
-  for (auto &[symbol, v] : s.symbols) {
-    mix(static_cast<std::size_t>(symbol));
-    mixValue(v);
-  }
-  mix(s.nextInstance);
-  mix(static_cast<std::size_t>(s.nextSymbol));
-  mix(s.guessed);
-  return h;
 }
 
 } // namespace chcheck::concurrency

@@ -57,7 +57,7 @@ public:
   bool escapedChannel(const MachineState &s, const Value &v) const;
   ir::Skeletons &skeletons() { return S; }
   bool budgetExceeded() const { return overflow_; }
-  // Renames fresh unknowns and reuses frame numbers so that equal states
+  // Renames fresh unknowns and renumbers frames and allocations so that equal states
   // compare equal (Canonical.cpp).
   void canonicalize(MachineState &s) const;
 
@@ -102,6 +102,9 @@ private:
   void received(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c, bool ok,
                 Value v);
   Value sentValue(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c);
+  // A send on a channel the machine does not judge: code it cannot see may
+  // receive the value, so what it refers to escapes.
+  void sentAway(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c);
   void pickCase(MachineState &s, std::uint32_t g, std::size_t index);
   std::uint32_t spawn(MachineState &s, std::uint32_t g, const ir::Event &e);
   void cancel(MachineState &s, ObjRef done);

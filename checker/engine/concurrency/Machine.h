@@ -49,7 +49,9 @@ constexpr ObjRef kNoObj = ~ObjRef(0);
 // and a branch that decides it fixes it for all of them (an unknown but
 // fixed value: correlated tests stay consistent).
 struct Value {
-  enum class Kind : std::uint8_t { Unset, Null, Object, Address, Unknown, Bool, Int };
+  // Message: an aggregate in a channel (its parts are kept under the
+  // address `num` until it is received).
+  enum class Kind : std::uint8_t { Unset, Null, Object, Address, Unknown, Bool, Int, Message };
   Kind kind = Kind::Unset;
   ObjRef obj = kNoObj;  // Object
   std::int64_t num = 0; // Bool, Int; Address: the AddrId pointed to; Unknown: its symbol
@@ -119,8 +121,11 @@ struct Goroutine {
   clang::SourceLocation spawnLoc;     // invalid for the root
   const clang::FunctionDecl *body = nullptr;
   std::uint32_t spawnedBy = 0;        // goroutine id + 1
-  bool timer = false;                 // a timer: fires once, at any time
-  ObjRef fires = kNoObj;              // a timer's channel (after) or context (deadline)
+  // A timer, or a goroutine that only calls a context's cancel function
+  // (go(cancel)): fires once, at any time, and never blocks.
+  bool timer = false;
+  bool cancels = false;               // go(cancel) rather than a timer
+  ObjRef fires = kNoObj;              // a timer's channel (after) or context (deadline, cancel)
   // A Cond waiter: waiting for a signal, then to take the lock back.
   AddrId condWaiting = ~0u;
   bool condSignalled = false;

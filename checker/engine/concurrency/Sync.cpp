@@ -131,38 +131,6 @@ void Interp::pickCase(MachineState &s, std::uint32_t g, std::size_t index) {
   }
 }
 
-Value Interp::sentValue(MachineState &s, std::uint32_t g, const Event &e, const ir::SelectCase *c) {
-  PlaceId p = c ? c->value : e.payload;
-  if (p != ir::kNoPlace && !c && e.element == ir::ValueKind::Aggregate) {
-    // A struct carries its handles as parts a buffer slot does not keep:
-    // the receiver may use any of them, so none is judged.
-    escape(s, g, p, e.valueType);
-    return Value{Value::Kind::Unknown, kNoObj, 0};
-  }
-  return p != ir::kNoPlace ? load(s, g, p) : Value{Value::Kind::Unknown, kNoObj, 0};
-}
-
-void Interp::received(MachineState &s, std::uint32_t g, const Event &e, const ir::SelectCase *c, bool ok,
-                      Value v) {
-  if (PlaceId into = c ? c->value : e.payload; into != ir::kNoPlace) {
-    bool known = true;
-    AddrId a = resolve(s, g, into, &known);
-    if (known)
-      s.memory[a] = ok ? v : zero(e.element);
-  }
-  PlaceId flag = c ? c->ok : e.dst;
-  if (flag != ir::kNoPlace) {
-    bool known = true;
-    AddrId a = resolve(s, g, flag, &known);
-    if (known)
-      s.memory[a] = Value{Value::Kind::Bool, kNoObj, ok};
-  }
-  if (c)
-    pickCase(s, g, static_cast<std::size_t>(c - e.cases.data()));
-  else
-    pastEvent(s, g);
-}
-
 bool Interp::tryLock(MachineState &s, std::uint32_t g, AddrId lock, bool shared, bool writerPriority,
                      SourceLocation at) {
   LockState &l = s.locks[lock];
@@ -207,6 +175,16 @@ std::uint32_t Interp::spawn(MachineState &s, std::uint32_t g, const Event &e) {
     return ~0u;
   }
   auto ts = targets(s, g, e);
+  if (ts.size() == 1 && !ts.front().first && ts.front().second != kNoObj) {
+    // go(cancel): the context is cancelled at some moment from now on.
+    Goroutine c;
+    c.timer = c.cancels = true;
+    c.spawnLoc = e.loc;
+    c.spawnedBy = g + 1;
+    c.fires = s.objects[ts.front().second].target;
+    s.goroutines.push_back(std::move(c));
+    return ~0u; // nothing to run up to a first visible step
+  }
   if (ts.size() != 1 || !ts.front().first) {
     unknownCall(s, g, e); // something we cannot see runs: what it gets escapes
     return ~0u;
@@ -298,7 +276,7 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
         t.channels[gr.fires].buffer.push_back(Value{Value::Kind::Unknown, kNoObj, 0});
     }
     t.goroutines[g].status = Goroutine::Status::Done;
-    out.push_back({std::move(t), {{g, gr.spawnLoc, "fires"}}, std::nullopt});
+    out.push_back({std::move(t), {{g, gr.spawnLoc, gr.cancels ? "cancels its context" : "fires"}}, std::nullopt});
     return;
   }
   const Event *ep = nextEvent(s, g);
@@ -321,8 +299,10 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     Value v = channelOf(t, g, e.src);
     if (v.kind == Value::Kind::Null)
       return; // blocks forever
-    if (onUnnamedChannel(t, v) || escapedChannel(t, v))
+    if (onUnnamedChannel(t, v) || escapedChannel(t, v)) {
+      sentAway(t, g, e, nullptr);
       return proceed();
+    }
     ChannelState &cs = t.channels[v.obj];
     if (cs.closed)
       return panic("CH101", "send on closed channel", cs.closedAt, cs.closedBy - 1);
@@ -383,10 +363,12 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       std::vector<Step> steps = {{g, c.loc, describe(e, &c)}};
       if (onUnnamedChannel(u, v) || escapedChannel(u, v)) {
         anyReady = true;
-        if (c.isSend)
+        if (c.isSend) {
+          sentAway(u, g, e, &c);
           pickCase(u, g, index);
-        else
+        } else {
           received(u, g, e, &c, true, fresh(u));
+        }
         finish(std::move(u), {g}, std::move(steps), std::nullopt, out);
         continue;
       }

@@ -53,7 +53,12 @@ void ChanState::join(const ChanState &o) {
   joinLoc(otherSpawnAt, o.otherSpawnAt);
   for (auto it = closedAtSignal.begin(); it != closedAtSignal.end();)
     it = o.closedAtSignal.count(it->first) ? std::next(it) : closedAtSignal.erase(it);
-  pendingSenders.insert(o.pendingSenders.begin(), o.pendingSenders.end());
+  closedSeenByWait |= o.closedSeenByWait;
+  for (auto &[spawn, sender] : o.pendingSenders) {
+    auto [it, inserted] = pendingSenders.try_emplace(spawn, sender);
+    if (!inserted)
+      it->second.waitedInLoop |= sender.waitedInLoop;
+  }
 }
 
 Interpreter::Interpreter(ir::Skeletons &skeletons, ObjectTable &objects)
@@ -98,6 +103,15 @@ bool Interpreter::entryVisible(PlaceId concrete) const {
         return true;
     return false;
   }
+}
+
+// A place of a heap object that nothing in `targets` (what a state's
+// references reach) is: not allocated yet on those paths, nothing reads it
+// there, so it joins as what the other paths hold.
+bool Interpreter::unallocated(const std::set<ObjId> &targets, PlaceId c) {
+  const Place &p = P.get(c);
+  return p.root.kind == RootKind::Heap &&
+         !targets.count(objects_.intern({Object::Kind::Heap, ir::kNoPlace, p.root.key, 0}));
 }
 
 RefValue Interpreter::read(const State &s, PlaceId c) {
@@ -236,6 +250,7 @@ void Interpreter::close(State &s, const RefValue &h, const Frame &f, SourceLocat
       cs.bits = kClosed;
       cs.closedAt = at;
       cs.closedInside = inside;
+      cs.closedSeenByWait = false;
     } else {
       cs.bits |= kClosed;
       if (cs.closedAt.isInvalid()) {
@@ -295,15 +310,28 @@ void Interpreter::signal(State &s, std::uint64_t key) {
 }
 
 // Waiting for a signal returned: closes that preceded it are visible, and
-// goroutines whose sends all preceded it send no more.
+// goroutines whose sends all preceded it send no more.  A WaitGroup's wait
+// is one for all of them; a close is one goroutine's, of the many started in
+// a loop perhaps: a wait for it in a loop may be one for each.
 void Interpreter::joinSignal(State &s, std::uint64_t key) {
+  bool oneOfMany = isChannelSignal(key), repeated = oneOfMany && inLoop();
   for (auto &[o, cs] : s.chans) {
-    if (auto it = cs.closedAtSignal.find(key); it != cs.closedAtSignal.end()) {
+    // Closed here already, it stays this goroutine's close.
+    if (auto it = cs.closedAtSignal.find(key); it != cs.closedAtSignal.end() && cs.bits != kClosed) {
       cs.bits = kClosed;
       cs.closedAt = cs.closedInside = it->second;
+      cs.closedSeenByWait = true;
     }
-    for (auto it = cs.pendingSenders.begin(); it != cs.pendingSenders.end();)
-      it = it->second.doneAt.count(key) ? cs.pendingSenders.erase(it) : std::next(it);
+    for (auto it = cs.pendingSenders.begin(); it != cs.pendingSenders.end();) {
+      if (!it->second.doneAt.count(key)) {
+        ++it;
+      } else if (it->second.many && oneOfMany) {
+        it->second.waitedInLoop |= repeated;
+        ++it;
+      } else {
+        it = cs.pendingSenders.erase(it);
+      }
+    }
   }
 }
 
@@ -431,12 +459,14 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
       s.reachable = false;
       return;
     }
-    if (log_)
+    if (log_) {
       for (ObjId o : h.targets) {
         log_->sends.try_emplace(o, e.loc);
         for (std::uint64_t sig : s.signalled)
           log_->sentAfter[sig].insert(o);
       }
+      logSendGuards(f, e, s, h);
+    }
     if (e.payload != ir::kNoPlace)
       escape(s, f, e.payload, e.valueType); // the receiver gets it: we do not follow it there
     return mayFill(s, h);
@@ -480,6 +510,7 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   }
   case EventKind::Close: {
     RefValue h = valueAt(s, f, e.src);
+    dropGuardedSenders(f, e, s, h);
     observe(OpKind::Close, e.src);
     if (endsPath(s, h, e.kind)) {
       s.reachable = false;
@@ -544,83 +575,12 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   case EventKind::Lock:
   case EventKind::Unlock:
   case EventKind::LockAll:
+    return lockEvent(f, e, s);
   case EventKind::CondWait:
   case EventKind::CondSignal:
   case EventKind::CondBroadcast:
     return;
   }
-}
-
-// --- joins -----------------------------------------------------------------------
-
-void Interpreter::join(State &into, const State &from) const {
-  if (!from.reachable)
-    return;
-  if (!into.reachable) {
-    into = from;
-    return;
-  }
-  auto self = const_cast<Interpreter *>(this);
-  for (auto &[p, v] : from.refs) {
-    RefValue mine = self->read(into, p);
-    mine.join(v);
-    into.refs[p] = std::move(mine);
-  }
-  for (auto &[p, v] : into.refs)
-    if (!from.refs.count(p))
-      v.join(self->read(from, p));
-  for (auto &[o, cs] : from.chans) {
-    auto it = into.chans.find(o);
-    if (it != into.chans.end()) {
-      it->second.join(cs);
-    } else if (objects_.get(o).kind == Object::Kind::Channel) {
-      into.chans[o] = cs; // made only on `from`'s paths
-    } else {
-      ChanState untouched;
-      untouched.join(cs);
-      into.chans[o] = untouched;
-    }
-  }
-  for (auto &[o, cs] : into.chans)
-    if (!from.chans.count(o) && objects_.get(o).kind != Object::Kind::Channel)
-      cs.join(ChanState{});
-  into.signalled.insert(from.signalled.begin(), from.signalled.end());
-  for (auto it = into.flags.begin(); it != into.flags.end();) {
-    auto other = from.flags.find(it->first);
-    it = other != from.flags.end() && other->second == it->second ? std::next(it) : into.flags.erase(it);
-  }
-}
-
-// Keeps states apart only while they disagree on flags, and at most a few.
-// A channel no reference reaches any more is forgotten first: a handle
-// re-made in a loop then joins with the channel it holds, not with the one
-// an earlier iteration closed.
-void Interpreter::normalize(Disjunction &d) const {
-  Disjunction out;
-  for (State &s : d) {
-    if (!s.reachable)
-      continue;
-    std::set<ObjId> live;
-    for (auto &[p, v] : s.refs)
-      live.insert(v.targets.begin(), v.targets.end());
-    for (auto it = s.chans.begin(); it != s.chans.end();)
-      it = objects_.get(it->first).kind == Object::Kind::Channel && !live.count(it->first)
-               ? s.chans.erase(it)
-               : std::next(it);
-    auto same = std::find_if(out.begin(), out.end(), [&](const State &o) { return o.flags == s.flags; });
-    if (same != out.end())
-      join(*same, s);
-    else
-      out.push_back(std::move(s));
-  }
-  if (out.size() > kMaxDisjuncts) {
-    State all = std::move(out[0]);
-    for (std::size_t i = 1; i < out.size(); ++i)
-      join(all, out[i]);
-    out.clear();
-    out.push_back(std::move(all));
-  }
-  d = std::move(out);
 }
 
 void Interpreter::branch(const Frame &f, const ir::Node &n, const State &s, std::vector<Disjunction> &out) {
@@ -658,64 +618,6 @@ void Interpreter::branch(const Frame &f, const ir::Node &n, const State &s, std:
       t.refs[cs[0]] = RefValue::null(h.nullAt);
     out[1].push_back(std::move(t));
   }
-}
-
-const Interpreter::LoopInfo &Interpreter::loops(const ir::Skeleton *sk) {
-  auto it = loops_.find(sk);
-  if (it != loops_.end())
-    return it->second;
-  LoopInfo info;
-  std::size_t n = sk->nodes.size();
-  // Reverse post-order.
-  std::vector<bool> seen(n, false);
-  std::vector<std::pair<std::uint32_t, std::size_t>> stack = {{0, 0}};
-  std::vector<std::uint32_t> post;
-  seen[0] = true;
-  while (!stack.empty()) {
-    auto &[node, i] = stack.back();
-    if (i == sk->nodes[node].succs.size()) {
-      post.push_back(node);
-      stack.pop_back();
-      continue;
-    }
-    std::uint32_t s = sk->nodes[node].succs[i++];
-    if (!seen[s]) {
-      seen[s] = true;
-      stack.emplace_back(s, 0);
-    }
-  }
-  info.rpo.assign(post.rbegin(), post.rend());
-  info.rpoIndex.assign(n, ~0u);
-  for (std::uint32_t i = 0; i < info.rpo.size(); ++i)
-    info.rpoIndex[info.rpo[i]] = i;
-  // Natural loops: for each back edge u -> h, the nodes reaching u without h.
-  std::vector<std::vector<std::uint32_t>> preds(n);
-  for (std::uint32_t u = 0; u < n; ++u)
-    for (std::uint32_t v : sk->nodes[u].succs)
-      preds[v].push_back(u);
-  for (std::uint32_t u : info.rpo)
-    for (std::uint32_t h : sk->nodes[u].succs) {
-      if (info.rpoIndex[h] > info.rpoIndex[u])
-        continue;
-      std::size_t idx = std::find(info.heads.begin(), info.heads.end(), h) - info.heads.begin();
-      if (idx == info.heads.size()) {
-        info.heads.push_back(h);
-        info.inLoop.emplace_back(n, false);
-        info.inLoop.back()[h] = true;
-      }
-      std::vector<bool> &body = info.inLoop[idx];
-      std::vector<std::uint32_t> work = {u};
-      while (!work.empty()) {
-        std::uint32_t x = work.back();
-        work.pop_back();
-        if (body[x])
-          continue;
-        body[x] = true;
-        for (std::uint32_t p : preds[x])
-          work.push_back(p);
-      }
-    }
-  return loops_[sk] = std::move(info);
 }
 
 Disjunction Interpreter::solve(const Frame &frame, Disjunction entry, const Recorder *recorder) {
@@ -796,22 +698,6 @@ Disjunction Interpreter::solve(const Frame &frame, Disjunction entry, const Reco
         runNode(n, recorder);
   nodes_.pop_back();
   return in[sk.exit];
-}
-
-int Interpreter::innermostLoop(const ir::Skeleton *sk, std::uint32_t node) {
-  const LoopInfo &L = loops(sk);
-  int best = -1;
-  std::size_t bestSize = ~std::size_t(0);
-  for (std::size_t i = 0; i < L.heads.size(); ++i) {
-    if (!L.inLoop[i][node])
-      continue;
-    std::size_t size = std::count(L.inLoop[i].begin(), L.inLoop[i].end(), true);
-    if (size < bestSize) {
-      best = static_cast<int>(i);
-      bestSize = size;
-    }
-  }
-  return best;
 }
 
 Disjunction Interpreter::run(const Frame &frame, Disjunction entry) {

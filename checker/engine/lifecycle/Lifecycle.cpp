@@ -163,11 +163,13 @@ private:
       joinLoc(fact.otherGoroutineCloseAt, cs.otherCloseAt);
       joinLoc(fact.otherGoroutineSpawnAt, cs.otherSpawnAt);
       mayHold |= cs.mayHoldValues;
-      if (!cs.pendingSenders.empty()) {
+      for (auto &[spawn, sender] : cs.pendingSenders) {
+        if (sender.waitedInLoop)
+          continue;
         fact.otherGoroutineMaySend = true;
-        joinLoc(fact.pendingSenderSpawnAt,
-                SourceLocation::getFromRawEncoding(cs.pendingSenders.begin()->first));
-        joinLoc(fact.pendingSendAt, cs.pendingSenders.begin()->second.sendAt);
+        joinLoc(fact.pendingSenderSpawnAt, SourceLocation::getFromRawEncoding(spawn));
+        joinLoc(fact.pendingSendAt, sender.sendAt);
+        break;
       }
       if (const ChanInfo *info = I.chanInfo(o)) {
         joinLoc(fact.madeAt, info->madeAt);

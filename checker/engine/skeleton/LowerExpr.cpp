@@ -143,7 +143,12 @@ PlaceId FunctionLowering::valueOf(const Expr *e) {
     return kNoPlace;
   if (auto it = values_.find(e); it != values_.end())
     return it->second;
-  if (e->isGLValue())
+  // A named constant (constexpr int kMode = 1) is its value, not a place
+  // nothing ever writes.
+  Expr::EvalResult constant;
+  bool isConstant = (T.kind(e->getType()) == ValueKind::Int || T.kind(e->getType()) == ValueKind::Bool) &&
+                    !e->isValueDependent() && e->EvaluateAsInt(constant, ctx_);
+  if (e->isGLValue() && !isConstant)
     if (PlaceId p = placeOf(e); p != kNoPlace)
       return p;
   // A copy of a place (or a channel's direction view of it) is the place's

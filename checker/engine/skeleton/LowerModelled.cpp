@@ -119,6 +119,8 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
         info.c.value = temp();
       } else if (call->getNumArgs() > 1 && T.tracked(call->getArg(1)->getType())) {
         info.c.value = valueOf(call->getArg(1));
+        if (T.kind(call->getArg(1)->getType()) == ValueKind::Aggregate)
+          info.c.valueType = call->getArg(1)->getType().getCanonicalType().getTypePtr();
       }
     }
     if (m.extraArg >= 0 && static_cast<unsigned>(m.extraArg) < call->getNumArgs())

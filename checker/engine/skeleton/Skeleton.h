@@ -181,6 +181,7 @@ struct SelectCase {
   PlaceId channel = kNoPlace;
   PlaceId ok = kNoPlace;      // recv: set to whether a value was received
   PlaceId value = kNoPlace;   // send: the value sent; recv: where the received value goes
+  const clang::Type *valueType = nullptr; // send: the value's type when it is an aggregate
   clang::SourceLocation loc;
   const clang::Expr *operand = nullptr; // the channel as written
 };

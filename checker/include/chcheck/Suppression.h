@@ -44,6 +44,11 @@ std::vector<SuppressionComment> suppressionComments(std::string_view line);
 bool suppresses(std::string_view sameLine, std::string_view previousLine,
                 std::string_view ruleId, std::string_view ruleName);
 
+// The `// chcheck: ignore` part of `suppresses` alone, for a front end whose
+// host applies NOLINT itself (clang-tidy, which also knows NOLINTBEGIN/END).
+bool ignoreCommentSuppresses(std::string_view sameLine, std::string_view previousLine,
+                             std::string_view ruleId, std::string_view ruleName);
+
 // Drops the findings a comment on their line (or the line before) suppresses.
 std::vector<Finding> removeSuppressed(std::vector<Finding> findings,
                                       const std::vector<RuleInfo> &catalog, SourceCache &sources);

@@ -25,6 +25,19 @@ void by_value_copies_alias_one_channel() {
   }
 }
 
+// The last producer closes the shared channel, but its siblings may still be
+// sending on it.
+void last_producer_closes_the_shared_channel(int producers) {
+  auto out = chan::make<int>(8);
+  for (int p = 0; p < producers; ++p)
+    chan::go([out, p, producers] {
+      out.send(p);
+      if (p == producers - 1)
+        // CHECK: :[[@LINE+1]]:9: warning: close of channel 'out' while a goroutine started earlier may still send on it{{.*}}[CH101 send-on-closed]
+        out.close();
+    });
+}
+
 // ---- negative cases: nothing below may be reported ----
 
 void each_goroutine_closes_its_own_channel() {
@@ -64,4 +77,20 @@ void loop_that_starts_one_goroutine() {
     break;
   }
   done.recv();
+}
+
+// Each shard's goroutine sends on and closes the channel it was given; the
+// channels were made in an earlier loop, one per shard.
+std::vector<chan::Chan<int>> shards_send_then_close_their_own(int shards) {
+  std::vector<chan::Chan<int>> outs;
+  for (int s = 0; s < shards; ++s)
+    outs.push_back(chan::make<int>(4));
+  for (int s = 0; s < shards; ++s) {
+    chan::Chan<int> mine = outs[s];
+    chan::go([mine, s] {
+      mine.send(s);
+      mine.close();
+    });
+  }
+  return outs;
 }
