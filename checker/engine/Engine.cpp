@@ -3,6 +3,7 @@
 #include "Rule.h"
 #include "concurrency/Explorer.h"
 #include "lifecycle/Lifecycle.h"
+#include "locks/LockOrder.h"
 #include "skeleton/Skeletons.h"
 
 #include "clang/AST/ASTContext.h"
@@ -119,6 +120,20 @@ LocatedFinding &FindingBuilder::report(const char *ruleId, const BlockingFact &f
   return out_.back();
 }
 
+LocatedFinding &FindingBuilder::report(const char *ruleId, Severity severity, SourceLocation loc,
+                                       std::string subject, const FunctionDecl *function, std::string message) {
+  LocatedFinding f;
+  f.ruleId = ruleId;
+  f.severity = severity;
+  f.loc = loc;
+  f.message = std::move(message);
+  f.subject = std::move(subject);
+  if (function)
+    f.function = function->getQualifiedNameAsString();
+  out_.push_back(std::move(f));
+  return out_.back();
+}
+
 void FindingBuilder::addHistory(LocatedFinding &f, const ChannelOpFact &fact, bool nil,
                                 bool closed, bool otherGoroutine) {
   const ChannelStateFact &s = fact.before;
@@ -179,6 +194,11 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   if (needed & kConcurrency) {
     concurrency::explore(skeletons, functions, options.stateBudget, blocking, explorerStats);
     facts.blocking = &blocking;
+  }
+  LockOrderFacts lockOrder;
+  if (needed & kLockOrder) {
+    locks::computeFacts(skeletons, functions, lockOrder);
+    facts.lockOrder = &lockOrder;
   }
   if (stats) {
     stats->functions += skeletons.built();

@@ -5,6 +5,7 @@
 
 #include "Facts.h"
 #include "concurrency/Blocking.h"
+#include "locks/LockOrder.h"
 #include "chcheck/Engine.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -31,6 +32,9 @@ public:
   // Starts a finding at a blocking fact's operation, with its witness: the
   // interleaving as notes, one flow per goroutine, the wait-for edges.
   LocatedFinding &report(const char *ruleId, const BlockingFact &fact, std::string message);
+  // Starts a finding at `loc` (facts of analyses without an operation fact).
+  LocatedFinding &report(const char *ruleId, Severity severity, clang::SourceLocation loc, std::string subject,
+                         const clang::FunctionDecl *function, std::string message);
 
 private:
   std::vector<LocatedFinding> &out_;
@@ -42,12 +46,14 @@ private:
 enum Analysis : unsigned {
   kLifecycle = 1,   // lifecycle/: channel state per operation (Facts.h)
   kConcurrency = 2, // concurrency/: blocking states and panics of goroutine interleavings (Blocking.h)
+  kLockOrder = 4,   // locks/: lock-order edges of concurrent threads (LockOrder.h)
 };
 
 // What the analyses found; only the ones some enabled rule needs are set.
 struct AnalysisFacts {
   const TranslationUnitFacts *lifecycle = nullptr;
   const std::vector<BlockingFact> *blocking = nullptr;
+  const LockOrderFacts *lockOrder = nullptr;
 };
 
 class Rule {

@@ -12,6 +12,7 @@ const Rule &recvAfterCloseUncheckedRule();
 const Rule &blockedSendLeakRule();
 const Rule &blockedRecvLeakRule();
 const Rule &waitCycleRule();
+const Rule &lockOrderInversionRule();
 const Rule &waitGroupMisuseRule();
 const Rule &recursiveLockRule();
 
@@ -19,7 +20,7 @@ llvm::ArrayRef<const Rule *> allRules() {
   static const Rule *const rules[] = {
       &sendOnClosedRule(), &closeOfClosedRule(), &closeOfNilRule(), &nilChannelOpRule(),
       &recvAfterCloseUncheckedRule(), &blockedSendLeakRule(), &blockedRecvLeakRule(), &waitCycleRule(),
-      &waitGroupMisuseRule(), &recursiveLockRule(),
+      &lockOrderInversionRule(), &waitGroupMisuseRule(), &recursiveLockRule(),
   };
   return rules;
 }
