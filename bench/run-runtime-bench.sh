@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Runs the chan runtime's channel benchmarks next to Go's channels and a
-# std::mutex + std::condition_variable queue, on this machine, in one go, and
-# prints ns per message and the ratios the README reports.
-#   bench/run-runtime-bench.sh            # build dir build-bench/
-#   BUILD_DIR=build-x REPS=5 bench/run-runtime-bench.sh
+# Runs the chan runtime's channel benchmarks side by side with Go's channels
+# and a std::mutex + std::condition_variable queue, interleaved: every round
+# runs each scenario once per implementation, in rotating order, so load
+# changes on a shared machine hit all three alike.  Prints, per scenario,
+# the median wall and CPU time per message and the ratios to Go.
+#   bench/run-runtime-bench.sh                         # build dir build-bench/, 5 rounds
+#   BUILD_DIR=build-x ROUNDS=7 bench/run-runtime-bench.sh
+#   SCENARIOS="spsc:128 mpmc:1024" bench/run-runtime-bench.sh
 # Installs Debian's golang-go if `go` is missing (apt-get update first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build-bench}
-reps=${REPS:-3}
+rounds=${ROUNDS:-5}
+scenarios=${SCENARIOS:-"pingpong:0 pingpong:1 spsc:0 spsc:1 spsc:128 spsc:1024 mpmc:0 mpmc:1 mpmc:128 mpmc:1024 select:0 select:1 select:128 select:1024"}
+# Messages per run: each run takes a few tenths of a second.  Hand-offs
+# (ping-pong, capacity 0 and 1) cost microseconds, buffered messages tens
+# of nanoseconds.
+pingpong_messages=${PINGPONG_MESSAGES:-100000}
+handoff_messages=${HANDOFF_MESSAGES:-200000}
+messages=${MESSAGES:-2000000}
 
 if ! command -v go >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -16,43 +26,82 @@ if ! command -v go >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends golang-go
 fi
 
-# Release, runtime and benchmark only: no LLVM, no tests.
+# Release, runtime and benchmarks only: no LLVM, no tests.
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DCHCHECK_BUILD_CHECKER=OFF -DCHCHECK_BUILD_TESTS=OFF -DCHCHECK_BUILD_BENCH=ON >/dev/null
-cmake --build "$build_dir" --target chan_bench >/dev/null
+cmake --build "$build_dir" --target chan_bench goroutine_memory >/dev/null
+GOCACHE="${GOCACHE:-$PWD/$build_dir/gocache}" GO111MODULE=off \
+  go build -o "$build_dir/chan_bench_go" bench/go/chan_bench.go
 
-results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
 
-echo "== C++ (chan runtime and mutex+condvar baseline), $reps repetitions, median"
-"$build_dir/bench/chan_bench" --benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true \
-    --benchmark_out="$results/cpp.json" --benchmark_out_format=json >/dev/null
-echo "== Go $(go version | awk '{print $3}'), GOMAXPROCS=${GOMAXPROCS:-$(nproc)}, $reps runs, median"
-GOCACHE="${GOCACHE:-$results/gocache}" GO111MODULE=off go run bench/go/chan_bench.go -count "$reps" > "$results/go.txt"
+echo "== $(nproc) CPUs, $(go version | awk '{print $3}') GOMAXPROCS=${GOMAXPROCS:-$(nproc)}, $rounds rounds," \
+     "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+impls=(chan go condvar)
+for ((round = 1; round <= rounds; ++round)); do
+  printf 'round %d/%d ' "$round" "$rounds" >&2
+  for scenario in $scenarios; do
+    shape=${scenario%%:*}
+    cap=${scenario##*:}
+    n=$messages
+    [ "$cap" -le 1 ] && n=$handoff_messages
+    [ "$shape" = pingpong ] && n=$pingpong_messages
+    # Rotate the order each round, so no implementation always runs first.
+    for ((k = 0; k < 3; ++k)); do
+      impl=${impls[$(((k + round) % 3))]}
+      case $impl in
+        chan) cmd=("$build_dir/bench/chan_bench" chan "$shape" "$cap" "$n") ;;
+        go) cmd=("$build_dir/chan_bench_go" "$shape" "$cap" "$n") ;;
+        condvar)
+          # No rendezvous and no select in a condvar queue.
+          if [ "$shape" = select ] || [ "$cap" = 0 ]; then continue; fi
+          cmd=("$build_dir/bench/chan_bench" condvar "$shape" "$cap" "$n") ;;
+      esac
+      echo "$impl $shape $cap $("${cmd[@]}")" >>"$results"
+    done
+    printf '.' >&2
+  done
+  echo >&2
+done
+echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$results/cpp.json" "$results/go.txt" <<'PY'
-import json, sys
-cpp = {}
-for b in json.load(open(sys.argv[1]))["benchmarks"]:
-    if b.get("aggregate_name") == "median":
-        impl, shape = b["run_name"].split("/")[:2]  # "chan/buffered_1to1/real_time"
-        cpp[(impl, shape)] = b["ns_per_msg"] * 1e9
-go = dict((line.split()[0], float(line.split()[1])) for line in open(sys.argv[2]) if line.strip())
-shapes = ["pingpong_unbuffered", "buffered_1to1", "mpmc_4x4", "select_4"]
-fmt = "| {:<20} | {:>10} | {:>10} | {:>14} | {:>9} | {:>16} |"
-print(fmt.format("shape (ns/msg)", "chan", "Go", "mutex+condvar", "chan/Go", "condvar/chan"))
-print(fmt.format("-" * 20, "-" * 10, "-" * 10, "-" * 14, "-" * 9, "-" * 16))
+python3 - "$results" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    impl, shape, cap, wall, cpu = line.split()
+    runs.setdefault((shape, int(cap), impl), []).append((float(wall), float(cpu)))
+def med(key, i):
+    v = runs.get(key)
+    return statistics.median(x[i] for x in v) if v else None
+num = lambda x: "{:.0f}".format(x) if x is not None else "n/a"
 ratio = lambda a, b: "{:.2f}".format(a / b) if a and b else "n/a"
-num = lambda x: "{:.1f}".format(x) if x else "n/a"
-for s in shapes:
-    c, g, m = cpp.get(("chan", s)), go.get(s), cpp.get(("condvar", s))
-    print(fmt.format(s, num(c), num(g), num(m), ratio(c, g), ratio(m, c)))
+print("ns per message (per round trip for pingpong), medians; CPU = all threads of the process")
+hdr = "| {:<15} | {:>9} | {:>9} | {:>9} | {:>8} | {:>8} | {:>8} | {:>9} | {:>9} |"
+print(hdr.format("scenario", "chan wall", "Go wall", "cv wall", "chan CPU", "Go CPU", "cv CPU", "chan/Go", "chan/Go"))
+print(hdr.format("", "", "", "", "", "", "", "wall", "CPU"))
+print(hdr.format(*["-" * 15] + ["-" * 9] * 3 + ["-" * 8] * 3 + ["-" * 9] * 2))
+seen = []
+for shape, cap, _ in sorted(runs, key=lambda k: (["pingpong", "spsc", "mpmc", "select"].index(k[0]), k[1])):
+    if (shape, cap) in seen:
+        continue
+    seen.append((shape, cap))
+    c, g, v = (shape, cap, "chan"), (shape, cap, "go"), (shape, cap, "condvar")
+    print(hdr.format("{}/{}".format(shape, cap), num(med(c, 0)), num(med(g, 0)), num(med(v, 0)),
+                     num(med(c, 1)), num(med(g, 1)), num(med(v, 1)),
+                     ratio(med(c, 0), med(g, 0)), ratio(med(c, 1), med(g, 1))))
 print()
-def target(label, ok):
-    print("{:<58} {}".format(label, "reached" if ok else "NOT reached"))
-c, g, m = cpp[("chan", "buffered_1to1")], go["buffered_1to1"], cpp[("condvar", "buffered_1to1")]
-target("buffered 1:1 throughput >= Go's (chan/Go <= 1)", c <= g)
-target("buffered 1:1 throughput >= 2x mutex+condvar (condvar/chan >= 2)", m >= 2 * c)
-c, g = cpp[("chan", "pingpong_unbuffered")], go["pingpong_unbuffered"]
-target("unbuffered ping-pong within 3x Go's (chan/Go <= 3)", c <= 3 * g)
+def target(label, keys, limit):
+    walls = [med(k + ("chan",), 0) / med(k + ("go",), 0) for k in keys if med(k + ("go",), 0)]
+    cpus = [med(k + ("chan",), 1) / med(k + ("go",), 1) for k in keys if med(k + ("go",), 1)]
+    if not walls:
+        return
+    ok = max(walls) <= limit
+    print("{:<44} wall chan/Go {}  CPU chan/Go {}  -> {}".format(
+        label, "/".join("{:.2f}".format(w) for w in walls), "/".join("{:.2f}".format(c) for c in cpus),
+        "met" if ok else "NOT met"))
+target("buffered 1:1 within 1.2x Go (cap 128, 1024)", [("spsc", 128), ("spsc", 1024)], 1.2)
+target("4x4 MPMC within 1.2x Go (cap 128, 1024)", [("mpmc", 128), ("mpmc", 1024)], 1.2)
+target("select over 4 within 1.2x Go (cap 128, 1024)", [("select", 128), ("select", 1024)], 1.2)
 PY

@@ -15,6 +15,16 @@ if(NOT LLVM19_VERSION MATCHES "^19\\.")
   message(FATAL_ERROR "chcheck needs LLVM 19, found ${LLVM19_VERSION}")
 endif()
 
+# Clang's builtin headers (<stddef.h>, ...): a LibTooling program not
+# installed next to clang's lib directory must be told where they are.
+execute_process(COMMAND ${LLVM19_BIN_DIR}/clang -print-resource-dir
+                OUTPUT_VARIABLE LLVM19_RESOURCE_DIR
+                OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE resource_dir_status)
+if(NOT resource_dir_status EQUAL 0 OR NOT IS_DIRECTORY "${LLVM19_RESOURCE_DIR}/include")
+  string(REGEX MATCH "^[0-9]+" major "${LLVM19_VERSION}")
+  set(LLVM19_RESOURCE_DIR ${LLVM19_LIB_DIR}/clang/${major})
+endif()
+
 # Compile flags shared by every target that includes Clang headers.
 add_library(llvm19_headers INTERFACE)
 target_include_directories(llvm19_headers SYSTEM INTERFACE ${LLVM19_INCLUDE_DIR})

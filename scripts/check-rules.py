@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """check-rules.py [REPO]: every rule of the catalog (rules/*.json) is
-complete: it has docs/rules/<ID>.md containing its help anchor, and lit tests
-under test/lit/rules/ that name its id with at least one positive case (a
-CHECK line expecting a finding of the rule) and one negative case (a
-CHECK-NOT for the id, an --implicit-check-not that makes any unexpected
-finding fail, or an `expect_exit 0` run).
+complete: it has docs/rules/<ID>.md containing its help anchor, a `fixit`
+entry (the clang-tidy fix-it it offers, or why none), lit tests under
+test/lit/rules/ that name its id with at least one positive case (a CHECK
+line expecting a finding of the rule) and one negative case (a CHECK-NOT
+for the id, an --implicit-check-not that makes any unexpected finding fail,
+or an `expect_exit 0` run), and a clang-tidy test under test/lit/tidy/rules/
+that runs its check channel-<name> and expects a finding of it in
+CHECK-MESSAGES (any other warning fails those tests).
 The engine side (implementedRuleIds() == catalog) is a unit test.
 Prints every problem and exits 1 if there is one."""
 import json
@@ -17,14 +20,22 @@ root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
 problems = []
 rules_dir = os.path.join(root, "rules")
 lit_dir = os.path.join(root, "test", "lit", "rules")
+tidy_dir = os.path.join(root, "test", "lit", "tidy", "rules")
 
-tests = {}
-for dirpath, _, files in os.walk(lit_dir):
-    for name in files:
-        if name.endswith((".cpp", ".test")):
-            path = os.path.join(dirpath, name)
-            with open(path, encoding="utf-8", errors="replace") as f:
-                tests[path] = f.read()
+
+def read_tests(directory):
+    found = {}
+    for dirpath, _, files in os.walk(directory):
+        for name in files:
+            if name.endswith((".cpp", ".test")):
+                path = os.path.join(dirpath, name)
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    found[path] = f.read()
+    return found
+
+
+tests = read_tests(lit_dir)
+tidy_tests = read_tests(tidy_dir)
 
 rule_files = sorted(f for f in os.listdir(rules_dir) if f.endswith(".json"))
 if not rule_files:
@@ -46,6 +57,15 @@ for name in rule_files:
         if anchor not in headings and ('id="%s"' % anchor) not in text:
             problems.append("%s: docs/rules/%s.md has no heading for anchor #%s"
                             % (name, rid, anchor))
+    if not rule.get("fixit"):
+        problems.append("%s: no 'fixit' entry (the clang-tidy fix-it the rule offers, or why none)"
+                        % name)
+    check = "channel-" + rule.get("name", "?")
+    if not any(re.search(r"RUN:.*%s\b" % re.escape(check), t) and
+               re.search(r"CHECK-MESSAGES[-A-Z0-9]*:.*\[%s\]" % re.escape(check), t)
+               for t in tidy_tests.values()):
+        problems.append("%s: no clang-tidy test under test/lit/tidy/rules/ running %s with a "
+                        "CHECK-MESSAGES line expecting [%s]" % (name, check, check))
     naming = {p: t for p, t in tests.items() if rid in t}
     if not naming:
         problems.append("%s: no lit test under test/lit/rules/ names %s" % (name, rid))

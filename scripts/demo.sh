@@ -47,6 +47,9 @@ run_expect "misuse: send on a closed channel panics like Go, naming the line" \
 run_expect "deadlock: every goroutine blocked; Go's report with each one's operation and line" \
   2 "fatal error: all goroutines are asleep - deadlock!" \
   "$BUILD/runtime/example_deadlock"
+run_expect "a stalled pipeline: the goroutine dump (SIGQUIT) and the JSON snapshot (SIGUSR1) an operator reads" \
+  0 'goroutine [0-9]+ "pricer" \[chan send\]' \
+  "$BUILD/runtime/example_blocked_pipeline"
 
 # ---- section: the analyzer ------------------------------------------------
 echo

@@ -11,7 +11,10 @@ headers) and, per GoBench class, next to the figures published for goleak,
 go-deadlock, dingo-hunter and Golf; goker.py says what those figures are and
 where they come from.
 
-  evaluate.py --chcheck BIN [--jobs N] [--markdown] [--ratchet FILE] [--update]
+  evaluate.py --chcheck BIN [--jobs N] [--markdown] [--ratchet FILE] [--update] [--report FILE]
+
+--report FILE   judge the findings of a corpus_report.py file (one chcheck run
+                shared by the corpus tests) instead of running chcheck.
 
 --ratchet FILE  fail (exit 1) if precision or recall fell below the figures
                 recorded in FILE (test/corpus/eval-ratchet.json).
@@ -27,7 +30,9 @@ import subprocess
 import sys
 from collections import defaultdict
 
-import goker
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_report  # noqa: E402  (scripts/corpus_report.py)
+import goker  # noqa: E402  (scripts/goker.py)
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 EXPECT = re.compile(r"//\s*expect:\s*((?:CH\d{3}\s*,?\s*)+)")
@@ -51,29 +56,21 @@ def expectations(files):
     return expected
 
 
-def chcheck(cmd, ok_status=(0,)):
+def chcheck(cmd):
     """Runs chcheck; its stdout, or exit 2 if it cannot run or fails."""
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True)
     except OSError as e:
         fail("cannot run %s: %s" % (cmd[0], e))
-    if proc.returncode not in ok_status:
+    if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
         fail("chcheck failed with status %d" % proc.returncode)
     return proc.stdout
 
 
-def run_chcheck(binary, files, jobs):
-    cmd = [binary, "--format", "json", "--no-progress", "-j", str(jobs), "--fail-on", "error"] + files + [
-        "--", "-std=c++20", "-I" + os.path.join(ROOT, "runtime", "include")]
-    try:
-        report = json.loads(chcheck(cmd, ok_status=(0, 1)))
-    except ValueError as e:
-        fail("chcheck's JSON output does not parse: %s" % e)
-    found = set()
-    for f in report["findings"]:
-        found.add((os.path.realpath(f["location"]["file"]), f["location"]["line"], f["ruleId"]))
-    return found
+def found_in(report):
+    return {(os.path.realpath(f["location"]["file"]), f["location"]["line"], f["ruleId"])
+            for f in report["findings"]}
 
 
 def ratio(num, den):
@@ -146,6 +143,7 @@ def main():
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--ratchet")
     ap.add_argument("--update", action="store_true")
+    ap.add_argument("--report", help="the corpus_report.py file to judge instead of running chcheck")
     args = ap.parse_args()
 
     files = sorted(os.path.realpath(p) for p in glob.glob(os.path.join(ROOT, "test", "corpus", "**", "*.cpp"),
@@ -163,7 +161,11 @@ def main():
             fail("%s: %s" % (os.path.relpath(path, ROOT), e))
         if program:
             programs.append(program)
-    found = run_chcheck(args.chcheck, files, args.jobs)
+    if args.report:
+        report = corpus_report.load(args.report, files, fail)
+    else:
+        report = corpus_report.run_chcheck(args.chcheck, files, args.jobs, fail)
+    found = found_in(report)
 
     tp, fp, fn = expected & found, found - expected, expected - found
     per_rule = defaultdict(lambda: [0, 0, 0])

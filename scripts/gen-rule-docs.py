@@ -29,6 +29,8 @@ def page(rule):
         "| clang-tidy check | `channel-%s` |" % r["name"],
         "| level | `%s` when it holds on every path; `%s` when on some paths |"
         % (r["severity"], LEVEL_BELOW[r["severity"]]),
+        "| precision | `%s` |" % r["precision"],
+        "| tags | %s |" % ", ".join("`%s`" % t for t in r["tags"]),
         "",
         "## Why it matters",
         "",
@@ -51,11 +53,15 @@ def page(rule):
     ]
     if r.get("limits"):
         lines += ["## What it does not report", "", r["limits"], ""]
+    if r.get("fixit"):
+        lines += ["## Fix-it (clang-tidy)", "", r["fixit"], ""]
     lines += [
         "## Suppressing a finding",
         "",
         "`// chcheck: ignore %s` (or `%s`) on the line or the line before, or "
-        "`// NOLINT(channel-%s)`." % (r["id"], r["name"], r["name"]),
+        "`// NOLINT(channel-%s)`; in clang-tidy also `NOLINTNEXTLINE` and "
+        "`NOLINTBEGIN`/`NOLINTEND` ([../clang-tidy.md](../clang-tidy.md))."
+        % (r["id"], r["name"], r["name"]),
         "",
     ]
     return "\n".join(lines)

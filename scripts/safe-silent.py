@@ -7,20 +7,46 @@ suite, and lists each finding as a false alarm:
 
   test/corpus/safe/<name>.cpp:<line>:<column>: CH101 warning: <message>
 
-  safe-silent.py --chcheck BIN [--jobs N] [SOURCE...]
+  safe-silent.py --chcheck BIN [--jobs N] [--report FILE] [SOURCE...]
+
+With --report, the findings are read from a corpus_report.py file (one
+chcheck run shared by the corpus tests) instead of running chcheck.
 
 SOURCE defaults to every test/corpus/safe/*.cpp.
-Exit status: 0 no finding, 1 findings (each listed), 2 chcheck or input error
-(no program found, chcheck failed, or a program it could not analyse)."""
+test/corpus/safe/known-false-alarms.txt lists known false alarms (file:line
+rule, each with its reason); they are shown but do not fail the run, and an
+entry that is no longer reported fails it, so the list only shrinks.
+Exit status: 0 no new finding, 1 new findings or stale entries (each listed),
+2 chcheck or input error (no program found, chcheck failed, or a program it
+could not analyse)."""
 import argparse
 import glob
-import json
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_report  # noqa: E402  (scripts/corpus_report.py)
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 SAFE_DIR = os.path.join(ROOT, "test", "corpus", "safe")
+KNOWN = os.path.join(SAFE_DIR, "known-false-alarms.txt")
+
+
+def read_known():
+    known = set()
+    try:
+        with open(KNOWN) as f:
+            for number, line in enumerate(f, 1):
+                line = line.split("#", 1)[0].strip()
+                if not line:
+                    continue
+                parts = line.split()
+                if len(parts) != 2 or ":" not in parts[0]:
+                    fail("%s:%d: expected 'file.cpp:line RULE'" % (os.path.relpath(KNOWN, ROOT), number))
+                known.add((parts[0], parts[1]))
+    except FileNotFoundError:
+        pass
+    return known
 
 
 def fail(message):
@@ -28,46 +54,44 @@ def fail(message):
     sys.exit(2)
 
 
-def run_chcheck(binary, files, jobs):
-    cmd = [binary, "--format", "json", "--no-progress", "-j", str(jobs), "--fail-on", "note"] + files + [
-        "--", "-std=c++20", "-I" + os.path.join(ROOT, "runtime", "include")]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-    except OSError as error:
-        fail("cannot run %s: %s" % (binary, error.strerror))
-    try:
-        report = json.loads(proc.stdout)
-    except json.JSONDecodeError:
-        sys.stderr.write(proc.stderr)
-        fail("chcheck exited with status %d and no JSON report" % proc.returncode)
-    if proc.returncode not in (0, 1) or report["toolErrors"]:
-        for err in report["toolErrors"]:
-            sys.stderr.write("safe-silent: chcheck: %s: %s\n" % (err["file"], err["message"]))
-        sys.stderr.write(proc.stderr)
-        fail("chcheck failed with status %d" % proc.returncode)
-    return report["findings"]
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--chcheck", required=True)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--report", help="the corpus_report.py file to judge instead of running chcheck")
     ap.add_argument("sources", nargs="*")
     args = ap.parse_args()
 
     files = sorted(os.path.realpath(p) for p in (args.sources or glob.glob(os.path.join(SAFE_DIR, "*.cpp"))))
     if not files:
         fail("no programs under %s" % os.path.relpath(SAFE_DIR, ROOT))
-    findings = run_chcheck(args.chcheck, files, args.jobs)
+    if args.report:
+        report = corpus_report.load(args.report, files, fail)
+    else:
+        report = corpus_report.run_chcheck(args.chcheck, files, args.jobs, fail)
+    wanted = set(files)
+    findings = [f for f in report["findings"] if os.path.realpath(f["location"]["file"]) in wanted]
 
+    known = read_known() if not args.sources else set()
+    seen = set()
+    new = []
     for f in findings:
         loc = f["location"]
-        print("%s:%d:%d: %s %s: %s" % (os.path.relpath(loc["file"], ROOT), loc["line"], loc["column"],
-                                       f["ruleId"], f["severity"], f["message"]))
+        key = ("%s:%d" % (os.path.basename(loc["file"]), loc["line"]), f["ruleId"])
+        seen.add(key)
+        tag = "known false alarm" if key in known else "false alarm"
+        if key not in known:
+            new.append(f)
+        print("%s:%d:%d: %s %s: %s [%s]" % (os.path.relpath(loc["file"], ROOT), loc["line"], loc["column"],
+                                            f["ruleId"], f["severity"], f["message"], tag))
+    stale = sorted(known - seen)
+    for where, rule in stale:
+        print("%s: %s: listed in %s but no longer reported: remove the entry" % (
+            where, rule, os.path.relpath(KNOWN, ROOT)))
     flagged = len({f["location"]["file"] for f in findings})
-    print("safe-silent: %d finding(s) in %d of %d correct programs%s" % (
-        len(findings), flagged, len(files), " (each one a false alarm)" if findings else ""))
-    return 1 if findings else 0
+    print("safe-silent: %d finding(s) in %d of %d correct programs, %d new, %d known, %d stale entries" % (
+        len(findings), flagged, len(files), len(new), len(findings) - len(new), len(stale)))
+    return 1 if new or stale else 0
 
 
 if __name__ == "__main__":

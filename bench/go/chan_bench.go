@@ -1,130 +1,261 @@
-// The Go side of bench/runtime/chan_bench.cpp: the same four channel shapes,
-// measured with testing.Benchmark so b.N adapts like Google Benchmark's
-// iteration count.  Prints one line per shape: "<shape> <ns per message>"
-// (per round trip for ping-pong).  Run: go run chan_bench.go [-count N]
+// The Go side of bench/runtime/chan_bench.cpp: one steady-state measurement
+// of one shape, the same way.
+//
+//	chan_bench <pingpong|spsc|mpmc|select> <capacity> <messages>
+//
+// The goroutines are started once and released together; the clock starts
+// when the consumers have taken the first tenth of the messages and stops
+// when they took the last.  Prints "<wall ns per message> <CPU ns per
+// message>", CPU being the whole process's (CLOCK_PROCESS_CPUTIME_ID) over
+// the same window.  GOMAXPROCS is Go's default, the number of CPUs.
 package main
 
 import (
-	"flag"
 	"fmt"
-	"sort"
+	"os"
+	"strconv"
 	"sync"
-	"testing"
+	"sync/atomic"
+	"syscall"
+	"time"
+	"unsafe"
 )
 
 const (
-	bufferedCap    = 128
-	producers      = 4
-	consumers      = 4
-	selectChannels = 4
+	producers             = 4
+	consumers             = 4
+	selectChannels        = 4
+	progressBatch         = 1024
+	clockProcessCPUTimeID = 2 // CLOCK_PROCESS_CPUTIME_ID
 )
 
+func cpuNow() int64 {
+	var ts syscall.Timespec
+	syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockProcessCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0)
+	return ts.Nano()
+}
+
 // share of total for worker i of n, so the shares add up exactly.
-func share(total, i, n int) int {
-	s := total / n
-	if i < total%n {
+func share(total int64, i, n int) int64 {
+	s := total / int64(n)
+	if int64(i) < total%int64(n) {
 		s++
 	}
 	return s
 }
 
-func pingPong(b *testing.B) {
-	ping, pong := make(chan int), make(chan int)
+// window is marked by the consumers as they go (see chan_bench.cpp).
+type window struct {
+	messages, warmup         int64
+	consumers                int32
+	taken                    int64
+	finished                 int32
+	wall0, wall1             time.Time
+	cpu0, cpu1, measuredFrom int64
+}
+
+func (w *window) progress(n int64) {
+	before := atomic.AddInt64(&w.taken, n) - n
+	if before < w.warmup && before+n >= w.warmup {
+		w.wall0 = time.Now()
+		w.cpu0 = cpuNow()
+		w.measuredFrom = before + n
+	}
+}
+
+func (w *window) consumerDone() {
+	if atomic.AddInt32(&w.finished, 1) == w.consumers {
+		w.wall1 = time.Now()
+		w.cpu1 = cpuNow()
+	}
+}
+
+func (w *window) print() {
+	n := float64(w.messages - w.measuredFrom)
+	fmt.Printf("%.1f %.1f\n", float64(w.wall1.Sub(w.wall0).Nanoseconds())/n, float64(w.cpu1-w.cpu0)/n)
+}
+
+// counter batches a consumer's progress.
+type counter struct {
+	w       *window
+	pending int64
+}
+
+func (c *counter) one() {
+	c.pending++
+	if c.pending == progressBatch {
+		c.w.progress(c.pending)
+		c.pending = 0
+	}
+}
+
+func (c *counter) done() {
+	c.w.progress(c.pending)
+	c.w.consumerDone()
+}
+
+// group starts goroutines together once all exist.
+type group struct {
+	started, done sync.WaitGroup
+	gate          chan struct{}
+}
+
+func newGroup() *group { return &group{gate: make(chan struct{})} }
+
+func (g *group) spawn(f func()) {
+	g.started.Add(1)
+	g.done.Add(1)
 	go func() {
-		for i := 0; i < b.N; i++ {
+		g.started.Done()
+		<-g.gate
+		f()
+		g.done.Done()
+	}()
+}
+
+func (g *group) run() {
+	g.started.Wait()
+	close(g.gate)
+	g.done.Wait()
+}
+
+func pingpong(capacity int, n int64) {
+	ping, pong := make(chan int64, capacity), make(chan int64, capacity)
+	w := &window{messages: n, warmup: n / 10, consumers: 1}
+	g := newGroup()
+	g.spawn(func() {
+		for i := int64(0); i < n; i++ {
 			pong <- <-ping
 		}
-	}()
-	for i := 0; i < b.N; i++ {
-		ping <- i
-		<-pong
-	}
+	})
+	g.spawn(func() {
+		c := counter{w: w}
+		for i := int64(0); i < n; i++ {
+			ping <- i
+			<-pong
+			c.one()
+		}
+		c.done()
+	})
+	g.run()
+	w.print()
 }
 
-func buffered1to1(b *testing.B) {
-	ch := make(chan int, bufferedCap)
-	go func() {
-		for i := 0; i < b.N; i++ {
+func spsc(capacity int, n int64) {
+	ch := make(chan int64, capacity)
+	w := &window{messages: n, warmup: n / 10, consumers: 1}
+	g := newGroup()
+	g.spawn(func() {
+		for i := int64(0); i < n; i++ {
 			ch <- i
 		}
-	}()
-	for i := 0; i < b.N; i++ {
-		<-ch
-	}
+	})
+	g.spawn(func() {
+		c := counter{w: w}
+		for i := int64(0); i < n; i++ {
+			<-ch
+			c.one()
+		}
+		c.done()
+	})
+	g.run()
+	w.print()
 }
 
-func mpmc(b *testing.B) {
-	ch := make(chan int, bufferedCap)
-	var prod, cons sync.WaitGroup
+func mpmc(capacity int, n int64) {
+	ch := make(chan int64, capacity)
+	w := &window{messages: n, warmup: n / 10, consumers: consumers}
+	g := newGroup()
+	var prod sync.WaitGroup
 	prod.Add(producers)
-	cons.Add(consumers)
 	for p := 0; p < producers; p++ {
-		go func(n int) {
-			for i := 0; i < n; i++ {
+		k := share(n, p, producers)
+		g.spawn(func() {
+			for i := int64(0); i < k; i++ {
 				ch <- i
 			}
 			prod.Done()
-		}(share(b.N, p, producers))
+		})
 	}
+	g.spawn(func() {
+		prod.Wait()
+		close(ch)
+	})
 	for c := 0; c < consumers; c++ {
-		go func() {
+		g.spawn(func() {
+			cnt := counter{w: w}
 			for range ch {
+				cnt.one()
 			}
-			cons.Done()
-		}()
+			cnt.done()
+		})
 	}
-	prod.Wait()
-	close(ch)
-	cons.Wait()
+	g.run()
+	w.print()
 }
 
-var sink int
+var sink int64
 
-func select4(b *testing.B) {
-	var chans [selectChannels]chan int
+func selectShape(capacity int, n int64) {
+	var chans [selectChannels]chan int64
+	w := &window{messages: n, warmup: n / 10, consumers: 1}
+	g := newGroup()
 	for k := range chans {
-		chans[k] = make(chan int, bufferedCap)
-		go func(ch chan int, n int) {
-			for i := 0; i < n; i++ {
+		chans[k] = make(chan int64, capacity)
+		ch, m := chans[k], share(n, k, selectChannels)
+		g.spawn(func() {
+			for i := int64(0); i < m; i++ {
 				ch <- i
 			}
-		}(chans[k], share(b.N, k, selectChannels))
+		})
 	}
-	sum := 0
-	for i := 0; i < b.N; i++ {
-		select {
-		case v := <-chans[0]:
-			sum += v
-		case v := <-chans[1]:
-			sum += v
-		case v := <-chans[2]:
-			sum += v
-		case v := <-chans[3]:
-			sum += v
+	g.spawn(func() {
+		c := counter{w: w}
+		var sum int64
+		for i := int64(0); i < n; i++ {
+			select {
+			case v := <-chans[0]:
+				sum += v
+			case v := <-chans[1]:
+				sum += v
+			case v := <-chans[2]:
+				sum += v
+			case v := <-chans[3]:
+				sum += v
+			}
+			c.one()
 		}
-	}
-	sink = sum
+		sink = sum
+		c.done()
+	})
+	g.run()
+	w.print()
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: chan_bench <pingpong|spsc|mpmc|select> <capacity> <messages>")
+	os.Exit(2)
 }
 
 func main() {
-	count := flag.Int("count", 5, "runs per shape; the median is printed")
-	flag.Parse()
-	shapes := []struct {
-		name string
-		fn   func(*testing.B)
-	}{
-		{"pingpong_unbuffered", pingPong},
-		{"buffered_1to1", buffered1to1},
-		{"mpmc_4x4", mpmc},
-		{"select_4", select4},
+	if len(os.Args) != 4 {
+		usage()
 	}
-	for _, s := range shapes {
-		runs := make([]float64, 0, *count)
-		for i := 0; i < *count; i++ {
-			r := testing.Benchmark(s.fn)
-			runs = append(runs, float64(r.T.Nanoseconds())/float64(r.N))
-		}
-		sort.Float64s(runs)
-		fmt.Printf("%s %.1f\n", s.name, runs[len(runs)/2])
+	capacity, err1 := strconv.Atoi(os.Args[2])
+	n, err2 := strconv.ParseInt(os.Args[3], 10, 64)
+	if err1 != nil || err2 != nil || capacity < 0 || n < 100 {
+		usage()
+	}
+	switch os.Args[1] {
+	case "pingpong":
+		pingpong(capacity, n)
+	case "spsc":
+		spsc(capacity, n)
+	case "mpmc":
+		mpmc(capacity, n)
+	case "select":
+		selectShape(capacity, n)
+	default:
+		usage()
 	}
 }

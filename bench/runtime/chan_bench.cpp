@@ -1,104 +1,212 @@
-// Channel benchmarks: the chan runtime against a plain std::mutex +
-// std::condition_variable queue, in the shapes of bench/go/chan_bench.go.
+// One steady-state measurement of the chan runtime, or of a std::mutex +
+// std::condition_variable queue, in the shapes of bench/go/chan_bench.go:
 //
-// Every benchmark iteration moves kMessages messages through fresh
-// goroutines (threads), like one run of a Go benchmark moves b.N; the
-// `ns_per_msg` counter is wall time per message (per round trip for
-// ping-pong), the figure compared with Go's ns/op.
+//   chan_bench <chan|condvar> <pingpong|spsc|mpmc|select> <capacity> <messages>
+//
+// The goroutines (threads) are started once and move `messages` messages
+// (round trips for pingpong).  The clock starts when the consumers have
+// taken the first tenth (warm-up: caches, spin averages, the scheduler's
+// view of the threads) and stops when they took the last message.  Prints
+// one line: "<wall ns per message> <CPU ns per message>", CPU being the
+// whole process's (every thread) over the same window.
+// bench/run-runtime-bench.sh runs it interleaved with the Go program.
 #include <chan/chan.hpp>
 
-#include <benchmark/benchmark.h>
+#include <time.h>
 
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <latch>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
 namespace {
 
-constexpr int kMessages = 1 << 16;
-constexpr std::size_t kBufferedCap = 128;
 constexpr int kProducers = 4, kConsumers = 4, kSelectChannels = 4;
+constexpr std::int64_t kProgressBatch = 1024;
 
-void report_per_message(benchmark::State& state, std::int64_t messages_per_iteration) {
-  // kIsRate | kInvert: seconds per message over the measured wall time.
-  state.counters["ns_per_msg"] =
-      benchmark::Counter(static_cast<double>(state.iterations() * messages_per_iteration),
-                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+std::int64_t now_ns(clockid_t clock) {
+  timespec ts{};
+  clock_gettime(clock, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 // Share of `total` for worker `i` of `n`, so the shares add up exactly.
-int share(int total, int i, int n) { return total / n + (i < total % n ? 1 : 0); }
+std::int64_t share(std::int64_t total, int i, int n) { return total / n + (i < total % n ? 1 : 0); }
+
+// The measurement window, marked by the consumers as they go: each adds
+// its progress in batches; the batch that crosses the warm-up mark starts
+// the clocks, the last consumer to finish stops them.
+class Window {
+ public:
+  Window(std::int64_t messages, int consumers) : messages_(messages), warmup_(messages / 10), consumers_(consumers) {}
+
+  // Called by a consumer every kProgressBatch messages, and with the rest
+  // of its count when it finishes.
+  void progress(std::int64_t n) {
+    const std::int64_t before = taken_.fetch_add(n, std::memory_order_relaxed);
+    if (before < warmup_ && before + n >= warmup_) {
+      wall0_ = now_ns(CLOCK_MONOTONIC);
+      cpu0_ = now_ns(CLOCK_PROCESS_CPUTIME_ID);
+      measured_from_ = before + n;
+    }
+  }
+  void consumer_done() {
+    if (finished_.fetch_add(1, std::memory_order_acq_rel) + 1 == consumers_) {
+      wall1_ = now_ns(CLOCK_MONOTONIC);
+      cpu1_ = now_ns(CLOCK_PROCESS_CPUTIME_ID);
+    }
+  }
+  void print() const {
+    const double n = static_cast<double>(messages_ - measured_from_);
+    std::printf("%.1f %.1f\n", static_cast<double>(wall1_ - wall0_) / n, static_cast<double>(cpu1_ - cpu0_) / n);
+  }
+
+ private:
+  std::int64_t messages_, warmup_;
+  int consumers_;
+  std::atomic<std::int64_t> taken_{0};
+  std::atomic<int> finished_{0};
+  std::int64_t wall0_ = 0, cpu0_ = 0, wall1_ = 0, cpu1_ = 0, measured_from_ = 0;
+};
+
+// Counts a consumer's messages into the window in batches.
+class Progress {
+ public:
+  explicit Progress(Window& w) : w_(w) {}
+  void one() {
+    if (++pending_ == kProgressBatch) {
+      w_.progress(pending_);
+      pending_ = 0;
+    }
+  }
+  ~Progress() {
+    w_.progress(pending_);
+    w_.consumer_done();
+  }
+
+ private:
+  Window& w_;
+  std::int64_t pending_ = 0;
+};
 
 // ---------------------------------------------------------------- chan
 
-void chan_pingpong(benchmark::State& state) {
-  for (auto _ : state) {
-    auto ping = chan::make<int>(), pong = chan::make<int>();
-    chan::go([ping, pong]() mutable {
-      for (int i = 0; i < kMessages; ++i) pong.send(ping.recv());
-    });
-    for (int i = 0; i < kMessages; ++i) {
-      ping.send(i);
-      benchmark::DoNotOptimize(pong.recv());
-    }
-  }
-  report_per_message(state, kMessages);
-}
+// Goroutines start together once all exist; main waits for them parked in
+// a WaitGroup, as Go's main does, so it does not count as running.
+struct ChanImpl {
+  chan::WaitGroup started, done;
+  chan::Chan<chan::Unit> gate = chan::make<chan::Unit>();
 
-void chan_buffered_1to1(benchmark::State& state) {
-  for (auto _ : state) {
-    auto ch = chan::make<int>(kBufferedCap);
-    chan::go([ch]() mutable {
-      for (int i = 0; i < kMessages; ++i) ch.send(i);
+  template <class F>
+  void spawn(F f) {
+    started.add(1);
+    done.add(1);
+    chan::go([this, f]() mutable {
+      started.done();
+      (void)gate.recv();
+      f();
+      done.done();
     });
-    for (int i = 0; i < kMessages; ++i) benchmark::DoNotOptimize(ch.recv());
   }
-  report_per_message(state, kMessages);
-}
+  void run() {
+    started.wait();
+    gate.close();
+    done.wait();
+  }
 
-void chan_mpmc(benchmark::State& state) {
-  for (auto _ : state) {
-    auto ch = chan::make<int>(kBufferedCap);
-    chan::WaitGroup producers, consumers;
+  void pingpong(std::size_t cap, std::int64_t n) {
+    auto ping = chan::make<std::int64_t>(cap), pong = chan::make<std::int64_t>(cap);
+    Window w(n, 1);
+    spawn([=]() mutable {
+      for (std::int64_t i = 0; i < n; ++i) pong.send(ping.recv());
+    });
+    spawn([=, &w]() mutable {
+      Progress p(w);
+      for (std::int64_t i = 0; i < n; ++i) {
+        ping.send(i);
+        (void)pong.recv();
+        p.one();
+      }
+    });
+    run();
+    w.print();
+  }
+
+  void spsc(std::size_t cap, std::int64_t n) {
+    auto ch = chan::make<std::int64_t>(cap);
+    Window w(n, 1);
+    spawn([=]() mutable {
+      for (std::int64_t i = 0; i < n; ++i) ch.send(i);
+    });
+    spawn([=, &w]() mutable {
+      Progress p(w);
+      for (std::int64_t i = 0; i < n; ++i) {
+        (void)ch.recv();
+        p.one();
+      }
+    });
+    run();
+    w.print();
+  }
+
+  void mpmc(std::size_t cap, std::int64_t n) {
+    auto ch = chan::make<std::int64_t>(cap);
+    Window w(n, kConsumers);
+    chan::WaitGroup producers;
     producers.add(kProducers);
-    consumers.add(kConsumers);
     for (int p = 0; p < kProducers; ++p)
-      chan::go([ch, &producers, n = share(kMessages, p, kProducers)]() mutable {
-        for (int i = 0; i < n; ++i) ch.send(i);
+      spawn([=, &producers, k = share(n, p, kProducers)]() mutable {
+        for (std::int64_t i = 0; i < k; ++i) ch.send(i);
         producers.done();
       });
+    spawn([=, &producers]() mutable {
+      producers.wait();
+      ch.close();
+    });
     for (int c = 0; c < kConsumers; ++c)
-      chan::go([ch, &consumers] {
-        for (int v : ch) benchmark::DoNotOptimize(v);
-        consumers.done();
+      spawn([=, &w] {
+        Progress p(w);
+        for (std::int64_t v : ch) {
+          (void)v;
+          p.one();
+        }
       });
-    producers.wait();
-    ch.close();
-    consumers.wait();
+    run();
+    w.print();
   }
-  report_per_message(state, kMessages);
-}
 
-void chan_select4(benchmark::State& state) {
-  for (auto _ : state) {
-    std::vector<chan::Chan<int>> chans;
-    for (int k = 0; k < kSelectChannels; ++k) {
-      chans.push_back(chan::make<int>(kBufferedCap));
-      chan::go([ch = chans.back(), n = share(kMessages, k, kSelectChannels)]() mutable {
-        for (int i = 0; i < n; ++i) ch.send(i);
+  void select(std::size_t cap, std::int64_t n) {
+    std::vector<chan::Chan<std::int64_t>> chans;
+    for (int k = 0; k < kSelectChannels; ++k) chans.push_back(chan::make<std::int64_t>(cap));
+    Window w(n, 1);
+    for (int k = 0; k < kSelectChannels; ++k)
+      spawn([ch = chans[k], m = share(n, k, kSelectChannels)]() mutable {
+        for (std::int64_t i = 0; i < m; ++i) ch.send(i);
       });
-    }
-    long sum = 0;
-    auto take = [&sum](int v, bool) { sum += v; };
-    for (int i = 0; i < kMessages; ++i)
-      chan::select(chan::on_recv(chans[0], take), chan::on_recv(chans[1], take), chan::on_recv(chans[2], take),
-                   chan::on_recv(chans[3], take));
-    benchmark::DoNotOptimize(sum);
+    spawn([chans, n, &w] {
+      Progress p(w);
+      std::int64_t sum = 0;
+      auto take = [&sum](std::int64_t v) { sum += v; };
+      for (std::int64_t i = 0; i < n; ++i) {
+        chan::select(chan::on_recv(chans[0], take), chan::on_recv(chans[1], take), chan::on_recv(chans[2], take),
+                     chan::on_recv(chans[3], take));
+        p.one();
+      }
+      if (sum < 0) std::abort();
+    });
+    run();
+    w.print();
   }
-  report_per_message(state, kMessages);
-}
+};
 
 // ---------------------------------------------------------------- mutex + condvar baseline
 
@@ -143,72 +251,114 @@ class CondvarQueue {
   bool closed_ = false;
 };
 
-void condvar_pingpong(benchmark::State& state) {
-  // Unbuffered has no equivalent; two capacity-1 queues give the same
-  // hand-off pattern (each side waits for the other every round).
-  for (auto _ : state) {
-    CondvarQueue<int> ping(1), pong(1);
-    std::thread echo([&] {
-      for (int i = 0; i < kMessages; ++i) pong.push(*ping.pop());
-    });
-    for (int i = 0; i < kMessages; ++i) {
-      ping.push(i);
-      benchmark::DoNotOptimize(pong.pop());
-    }
-    echo.join();
-  }
-  report_per_message(state, kMessages);
-}
+struct CondvarImpl {
+  std::vector<std::function<void()>> bodies;
 
-void condvar_buffered_1to1(benchmark::State& state) {
-  for (auto _ : state) {
-    CondvarQueue<int> q(kBufferedCap);
-    std::thread producer([&] {
-      for (int i = 0; i < kMessages; ++i) q.push(i);
-    });
-    for (int i = 0; i < kMessages; ++i) benchmark::DoNotOptimize(q.pop());
-    producer.join();
+  template <class F>
+  void spawn(F f) {
+    bodies.emplace_back(std::move(f));
   }
-  report_per_message(state, kMessages);
-}
+  void run() {
+    std::latch gate(1);
+    std::vector<std::thread> threads;
+    for (auto& body : bodies)
+      threads.emplace_back([&gate, &body] {
+        gate.wait();
+        body();
+      });
+    gate.count_down();
+    for (auto& t : threads) t.join();
+  }
 
-void condvar_mpmc(benchmark::State& state) {
-  for (auto _ : state) {
-    CondvarQueue<int> q(kBufferedCap);
-    std::vector<std::thread> producers, consumers;
+  // A condvar queue has no rendezvous: capacity 1 is the closest shape.
+  void pingpong(std::size_t cap, std::int64_t n) {
+    CondvarQueue<std::int64_t> ping(cap), pong(cap);
+    Window w(n, 1);
+    spawn([&] {
+      for (std::int64_t i = 0; i < n; ++i) pong.push(*ping.pop());
+    });
+    spawn([&] {
+      Progress p(w);
+      for (std::int64_t i = 0; i < n; ++i) {
+        ping.push(i);
+        (void)pong.pop();
+        p.one();
+      }
+    });
+    run();
+    w.print();
+  }
+
+  void spsc(std::size_t cap, std::int64_t n) {
+    CondvarQueue<std::int64_t> q(cap);
+    Window w(n, 1);
+    spawn([&] {
+      for (std::int64_t i = 0; i < n; ++i) q.push(i);
+    });
+    spawn([&] {
+      Progress p(w);
+      for (std::int64_t i = 0; i < n; ++i) {
+        (void)q.pop();
+        p.one();
+      }
+    });
+    run();
+    w.print();
+  }
+
+  void mpmc(std::size_t cap, std::int64_t n) {
+    CondvarQueue<std::int64_t> q(cap);
+    Window w(n, kConsumers);
+    std::atomic<int> producing{kProducers};
     for (int p = 0; p < kProducers; ++p)
-      producers.emplace_back([&q, n = share(kMessages, p, kProducers)] {
-        for (int i = 0; i < n; ++i) q.push(i);
+      spawn([&, k = share(n, p, kProducers)] {
+        for (std::int64_t i = 0; i < k; ++i) q.push(i);
+        if (producing.fetch_sub(1) == 1) q.close();
       });
     for (int c = 0; c < kConsumers; ++c)
-      consumers.emplace_back([&q] {
-        while (auto v = q.pop()) benchmark::DoNotOptimize(*v);
+      spawn([&] {
+        Progress p(w);
+        while (q.pop()) p.one();
       });
-    for (auto& t : producers) t.join();
-    q.close();
-    for (auto& t : consumers) t.join();
+    run();
+    w.print();
   }
-  report_per_message(state, kMessages);
+};
+
+[[noreturn]] void usage() {
+  std::fprintf(stderr,
+               "usage: chan_bench <chan|condvar> <pingpong|spsc|mpmc|select> <capacity> <messages>\n"
+               "  (condvar: capacity >= 1, no select)\n");
+  std::exit(2);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Names are <implementation>/<shape>; run-runtime-bench.sh matches the
-  // shapes with bench/go/chan_bench.go's output.
-  auto reg = [](const char* name, void (*fn)(benchmark::State&)) {
-    benchmark::RegisterBenchmark(name, fn)->UseRealTime()->Unit(benchmark::kMillisecond);
-  };
-  reg("chan/pingpong_unbuffered", chan_pingpong);
-  reg("chan/buffered_1to1", chan_buffered_1to1);
-  reg("chan/mpmc_4x4", chan_mpmc);
-  reg("chan/select_4", chan_select4);
-  reg("condvar/pingpong_unbuffered", condvar_pingpong);
-  reg("condvar/buffered_1to1", condvar_buffered_1to1);
-  reg("condvar/mpmc_4x4", condvar_mpmc);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
+  if (argc != 5) usage();
+  const std::string impl = argv[1], shape = argv[2];
+  char* end = nullptr;
+  const long cap = std::strtol(argv[3], &end, 10);
+  if (*end || cap < 0) usage();
+  const long long n = std::strtoll(argv[4], &end, 10);
+  if (*end || n < 100) usage();
+  const auto capacity = static_cast<std::size_t>(cap);
+  if (impl == "chan") {
+    ChanImpl c;
+    if (shape == "pingpong") c.pingpong(capacity, n);
+    else if (shape == "spsc") c.spsc(capacity, n);
+    else if (shape == "mpmc") c.mpmc(capacity, n);
+    else if (shape == "select") c.select(capacity, n);
+    else usage();
+  } else if (impl == "condvar") {
+    if (capacity == 0) usage();
+    CondvarImpl c;
+    if (shape == "pingpong") c.pingpong(capacity, n);
+    else if (shape == "spsc") c.spsc(capacity, n);
+    else if (shape == "mpmc") c.mpmc(capacity, n);
+    else usage();
+  } else {
+    usage();
+  }
   return 0;
 }

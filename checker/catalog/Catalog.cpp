@@ -79,6 +79,21 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
   rule.helpAnchor = field("help_anchor");
   if (doc.contains("limits"))
     rule.limits = field("limits");
+  rule.precision = field("precision");
+  auto tags = doc.find("tags");
+  if (tags == doc.end())
+    throw CatalogError(where + ": missing field 'tags'");
+  if (!tags->is_array() || tags->empty() || tags->size() > 10)
+    throw CatalogError(where + ": field 'tags' must be a list of 1 to 10 strings");
+  for (const auto &tag : *tags) {
+    if (!tag.is_string() || !isKebabCase(tag.get<std::string>()))
+      throw CatalogError(where + ": tag " + tag.dump() + " is not a kebab-case string");
+    rule.tags.push_back(tag.get<std::string>());
+  }
+  // The clang-tidy fix-it a rule offers, or why none: docs only (read by
+  // scripts/gen-rule-docs.py), checked like every other field.
+  if (doc.contains("fixit"))
+    field("fixit");
   rule.sourceFile = std::string(fileName);
 
   if (!isRuleId(rule.id))
@@ -93,6 +108,10 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
     rule.severity = Severity::Note;
   else
     throw CatalogError(where + ": severity '" + severity + "' is not error, warning or note");
+  static const std::set<std::string> precisions = {"very-high", "high", "medium", "low"};
+  if (!precisions.count(rule.precision))
+    throw CatalogError(where + ": precision '" + rule.precision +
+                       "' is not very-high, high, medium or low");
   if (rule.shortDescription.back() == '.')
     throw CatalogError(where + ": 'short' must not end with a period");
   std::string expected = rule.id + "-" + rule.name + ".json";
@@ -101,7 +120,8 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     static const std::set<std::string> known = {"id",        "name", "severity", "short",
                                                 "full",      "rationale", "bad", "good",
-                                                "help_anchor", "limits"};
+                                                "help_anchor", "limits", "precision", "tags",
+                                                "fixit"};
     if (!known.count(it.key()))
       throw CatalogError(where + ": unknown field '" + it.key() + "'");
   }

@@ -1,11 +1,12 @@
 #include "chcheck/Engine.h"
 
 #include "Rule.h"
+#include "concurrency/Explorer.h"
 #include "lifecycle/Lifecycle.h"
+#include "locks/LockOrder.h"
 #include "skeleton/Skeletons.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -91,6 +92,48 @@ void FindingBuilder::addStep(LocatedFinding &f, SourceLocation loc, std::string 
     f.path.push_back({loc, std::move(message), nesting});
 }
 
+LocatedFinding &FindingBuilder::report(const char *ruleId, const BlockingFact &fact, std::string message) {
+  LocatedFinding f;
+  f.ruleId = ruleId;
+  f.severity = fact.everyExecution ? Severity::Error : Severity::Warning;
+  f.loc = fact.loc;
+  f.message = std::move(message);
+  f.subject = fact.subject;
+  if (fact.function)
+    f.function = fact.function->getQualifiedNameAsString();
+  for (const WitnessThread &t : fact.threads) {
+    LocatedThread lt{t.name, {}};
+    for (const WitnessStep &s : t.steps)
+      lt.steps.push_back({s.loc, t.name + " " + s.what, 0});
+    f.threads.push_back(std::move(lt));
+  }
+  // The notes: the interleaving, without the finding's own last step.
+  for (std::size_t i = 0; i < fact.interleaving.size(); ++i) {
+    const WitnessStep &s = fact.interleaving[i];
+    bool last = i + 1 == fact.interleaving.size() && s.loc == fact.loc;
+    if (!last && s.loc.isValid())
+      f.path.push_back({s.loc, fact.threads[s.thread].name + " " + s.what, 0});
+  }
+  for (const WaitFor &w : fact.waits)
+    f.waits.push_back({w.from, w.to, w.at, w.label});
+  out_.push_back(std::move(f));
+  return out_.back();
+}
+
+LocatedFinding &FindingBuilder::report(const char *ruleId, Severity severity, SourceLocation loc,
+                                       std::string subject, const FunctionDecl *function, std::string message) {
+  LocatedFinding f;
+  f.ruleId = ruleId;
+  f.severity = severity;
+  f.loc = loc;
+  f.message = std::move(message);
+  f.subject = std::move(subject);
+  if (function)
+    f.function = function->getQualifiedNameAsString();
+  out_.push_back(std::move(f));
+  return out_.back();
+}
+
 void FindingBuilder::addHistory(LocatedFinding &f, const ChannelOpFact &fact, bool nil,
                                 bool closed, bool otherGoroutine) {
   const ChannelStateFact &s = fact.before;
@@ -114,30 +157,6 @@ void FindingBuilder::addHistory(LocatedFinding &f, const ChannelOpFact &fact, bo
 
 namespace {
 
-// Every function body in the translation unit, enclosing functions before
-// the lambdas they contain (a goroutine lambda needs its parent's facts).
-class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
-public:
-  std::vector<const FunctionDecl *> functions;
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return false; }
-  // System headers hold no user code: their bodies are never analysed.
-  bool TraverseDecl(Decl *d) {
-    if (d && !isa<TranslationUnitDecl>(d) &&
-        d->getASTContext().getSourceManager().isInSystemHeader(d->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(d);
-  }
-  bool VisitFunctionDecl(FunctionDecl *fd) {
-    if (fd->doesThisDeclarationHaveABody())
-      functions.push_back(fd);
-    return true;
-  }
-  bool VisitLambdaExpr(LambdaExpr *le) {
-    functions.push_back(le->getCallOperator());
-    return true;
-  }
-};
 
 } // namespace
 
@@ -150,21 +169,43 @@ std::vector<std::string> implementedRuleIds() {
 
 std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const EngineOptions &options,
                                                    EngineStats *stats) {
-  TranslationUnitFacts facts;
-  facts.ctx = &ctx;
-  {
-    ir::Skeletons skeletons(ctx);
-    FunctionCollector collector;
-    collector.TraverseDecl(ctx.getTranslationUnitDecl());
-    lifecycle::computeFacts(skeletons, collector.functions, facts);
-    if (stats)
-      stats->functions += skeletons.built();
-  }
-
+  unsigned needed = 0;
+  for (const Rule *r : allRules())
+    if (options.enabledRules.count(r->id()))
+      needed |= r->needs();
   const SourceManager &sm = ctx.getSourceManager();
-  facts.ops.erase(std::remove_if(facts.ops.begin(), facts.ops.end(),
-                                 [&](const ChannelOpFact &f) { return sm.isInSystemHeader(f.loc); }),
-                  facts.ops.end());
+
+  ir::Skeletons skeletons(ctx);
+  std::vector<const FunctionDecl *> functions;
+  if (needed)
+    functions = ir::functionsWithBodies(ctx);
+  AnalysisFacts facts;
+  TranslationUnitFacts lifecycleFacts;
+  lifecycleFacts.ctx = &ctx;
+  if (needed & kLifecycle) {
+    lifecycle::computeFacts(skeletons, functions, lifecycleFacts);
+    lifecycleFacts.ops.erase(std::remove_if(lifecycleFacts.ops.begin(), lifecycleFacts.ops.end(),
+                                            [&](const ChannelOpFact &f) { return sm.isInSystemHeader(f.loc); }),
+                             lifecycleFacts.ops.end());
+    facts.lifecycle = &lifecycleFacts;
+  }
+  std::vector<BlockingFact> blocking;
+  ExplorerStats explorerStats;
+  if (needed & kConcurrency) {
+    concurrency::explore(skeletons, functions, options.stateBudget, blocking, explorerStats);
+    facts.blocking = &blocking;
+  }
+  LockOrderFacts lockOrder;
+  if (needed & kLockOrder) {
+    locks::computeFacts(skeletons, functions, lockOrder);
+    facts.lockOrder = &lockOrder;
+  }
+  if (stats) {
+    stats->functions += skeletons.built();
+    stats->regions += explorerStats.regions;
+    stats->states += explorerStats.states;
+    stats->budgetHits += explorerStats.budgetHits;
+  }
 
   std::vector<LocatedFinding> findings;
   FindingBuilder builder(findings);
@@ -180,9 +221,18 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   };
   std::stable_sort(keyed.begin(), keyed.end(),
                    [&](const auto &a, const auto &b) { return key(a) < key(b); });
-  keyed.erase(std::unique(keyed.begin(), keyed.end(),
-                          [&](const auto &a, const auto &b) { return key(a) == key(b); }),
-              keyed.end());
+  // One finding per rule and place: the most severe (two analyses, or two
+  // contexts of one function, may see the same operation).
+  std::vector<std::pair<SourcePoint, LocatedFinding>> kept;
+  for (auto &k : keyed) {
+    if (!kept.empty() && kept.back().first == k.first && kept.back().second.ruleId == k.second.ruleId) {
+      if (k.second.severity > kept.back().second.severity)
+        kept.back() = std::move(k);
+      continue;
+    }
+    kept.push_back(std::move(k));
+  }
+  keyed = std::move(kept);
   findings.clear();
   for (auto &k : keyed)
     findings.push_back(std::move(k.second));

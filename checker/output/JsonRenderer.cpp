@@ -24,12 +24,18 @@ ojson location(const SourcePoint &p, const std::string &srcroot) {
   return loc;
 }
 
+ojson step(const PathStep &s, const std::string &srcroot) {
+  return {{"message", s.message}, {"location", location(s.loc, srcroot)}, {"nesting", s.nesting}};
+}
+
 } // namespace
 
 void renderJson(std::ostream &out, const std::vector<Finding> &findings,
                 const std::vector<ToolError> &errors, const std::vector<RuleInfo> &catalog,
                 SourceCache &sources, const RenderOptions &options) {
-  std::vector<std::string> prints = fingerprints(findings, sources, options.srcroot);
+  std::vector<std::string> prints = options.fingerprints.size() == findings.size()
+                                        ? options.fingerprints
+                                        : fingerprints(findings, sources, options.srcroot);
   unsigned counts[3] = {0, 0, 0};
 
   ojson doc;
@@ -51,20 +57,37 @@ void renderJson(std::ostream &out, const std::vector<Finding> &findings,
     item["function"] = f.function;
     item["location"] = location(f.loc, options.srcroot);
     item["path"] = ojson::array();
-    for (const PathStep &step : f.path)
-      item["path"].push_back(
-          {{"message", step.message}, {"location", location(step.loc, options.srcroot)}});
+    for (const PathStep &s : f.path)
+      item["path"].push_back(step(s, options.srcroot));
+    item["threads"] = ojson::array();
+    for (const ThreadFlow &thread : f.threads) {
+      ojson steps = ojson::array();
+      for (const PathStep &s : thread.steps)
+        steps.push_back(step(s, options.srcroot));
+      item["threads"].push_back({{"name", thread.name}, {"steps", steps}});
+    }
+    item["waits"] = ojson::array();
+    for (const WaitEdge &w : f.waits)
+      item["waits"].push_back({{"from", w.from},
+                               {"to", w.to},
+                               {"label", w.label},
+                               {"location", location(w.at, options.srcroot)}});
     item["fingerprint"] = prints[i];
     doc["findings"].push_back(std::move(item));
   }
   doc["toolErrors"] = ojson::array();
-  for (const ToolError &e : errors)
-    doc["toolErrors"].push_back({{"file", e.file}, {"message", e.message}});
+  doc["toolWarnings"] = ojson::array();
+  std::size_t errorCount = 0;
+  for (const ToolError &e : errors) {
+    doc[e.warning ? "toolWarnings" : "toolErrors"].push_back(
+        {{"file", e.file}, {"message", e.message}});
+    errorCount += !e.warning;
+  }
   doc["summary"] = {{"findings", findings.size()},
                     {"errors", counts[static_cast<int>(Severity::Error)]},
                     {"warnings", counts[static_cast<int>(Severity::Warning)]},
                     {"notes", counts[static_cast<int>(Severity::Note)]},
-                    {"toolErrors", errors.size()}};
+                    {"toolErrors", errorCount}};
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 

@@ -11,6 +11,13 @@ namespace chcheck {
 // the engine library; this library must not need the engine (nor LLVM).
 const char *severityText(Severity s);
 
+// `text` ending in a period (or another sentence end), as SARIF messages are.
+inline std::string withPeriod(std::string text) {
+  if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?')
+    text += '.';
+  return text;
+}
+
 // The catalog entry of rule `id`, or nullptr.
 const RuleInfo *ruleOf(const std::vector<RuleInfo> &catalog, const std::string &id);
 } // namespace chcheck

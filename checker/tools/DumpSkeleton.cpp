@@ -6,7 +6,6 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -20,23 +19,6 @@ namespace {
 
 std::string filter;
 
-class Collector : public RecursiveASTVisitor<Collector> {
-public:
-  std::vector<const FunctionDecl *> functions;
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
-  bool TraverseDecl(Decl *d) {
-    if (d && !isa<TranslationUnitDecl>(d) &&
-        d->getASTContext().getSourceManager().isInSystemHeader(d->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(d);
-  }
-  bool VisitFunctionDecl(FunctionDecl *fd) {
-    if (fd->doesThisDeclarationHaveABody())
-      functions.push_back(fd);
-    return true;
-  }
-};
 
 class Consumer : public ASTConsumer {
 public:
@@ -44,9 +26,7 @@ public:
     if (ctx.getDiagnostics().hasErrorOccurred())
       return;
     chcheck::ir::Skeletons skeletons(ctx);
-    Collector c;
-    c.TraverseDecl(ctx.getTranslationUnitDecl());
-    for (const FunctionDecl *fd : c.functions) {
+    for (const FunctionDecl *fd : chcheck::ir::functionsWithBodies(ctx)) {
       std::string name = fd->getQualifiedNameAsString();
       if (!filter.empty() && name.find(filter) == std::string::npos)
         continue;

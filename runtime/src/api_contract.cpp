@@ -44,6 +44,15 @@ static_assert(std::is_same_v<decltype(std::declval<Chan<int>>().recv_ok()), std:
 static_assert(requires(chan::Mutex m) { std::lock_guard{m}; std::unique_lock{m}; std::scoped_lock{m}; });
 static_assert(requires(chan::RWMutex m) { std::shared_lock{m}; std::unique_lock{m}; });
 
+// Cond takes Go's three lockers, by reference, and is not copyable (Go's noCopy).
+static_assert(std::is_constructible_v<chan::Cond, chan::Mutex&>);
+static_assert(std::is_constructible_v<chan::Cond, chan::RWMutex&>);
+static_assert(std::is_constructible_v<chan::Cond, chan::RLocker>);
+static_assert(!std::is_convertible_v<chan::Mutex&, chan::Cond>);  // explicit, as sync.NewCond
+static_assert(!std::is_copy_constructible_v<chan::Cond> && !std::is_copy_assignable_v<chan::Cond>);
+static_assert(std::is_same_v<decltype(std::declval<chan::RWMutex&>().rlocker()), chan::RLocker>);
+static_assert(requires(chan::RLocker l) { std::lock_guard{l}; std::unique_lock{l}; });
+
 // select accepts Chan and the matching direction views.
 [[maybe_unused]] void select_compiles(Chan<int> c, SendChan<int> s, RecvChan<std::string> r) {
   chan::select(chan::on_recv(c, [](int, bool) {}), chan::on_send(s, 1, [] {}),

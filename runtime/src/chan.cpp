@@ -8,6 +8,7 @@
 
 #include "chan/detail/core.hpp"
 #include "chan/errors.hpp"
+#include "report.hpp"
 #include "sched.hpp"
 
 namespace chan::detail {
@@ -30,6 +31,10 @@ std::uint32_t cheaprand() noexcept {
 
 std::uint32_t cheaprandn(std::uint32_t n) noexcept {
   return static_cast<std::uint32_t>((static_cast<std::uint64_t>(cheaprand()) * n) >> 32);
+}
+
+[[noreturn]] void panic_on(const char* message, const hchan_base* c, const std::source_location& loc) {
+  throw panic_error(message, loc, describe_chan(c));
 }
 
 // Wakes g after the caller released the channel lock.
@@ -120,6 +125,7 @@ sudog* waitq::dequeue() noexcept {
 }
 
 void chansend(hchan_base* c, void* elem, const std::source_location& loc) {
+  ensure_known();  // a thread's first use of a channel adopts it
   if (!c) block_forever(wait_reason::chan_send_nil, loc);
   wake_after_unlock wake;
   bool spun = false;
@@ -127,7 +133,7 @@ retry:
   c->lock.lock();
   if (c->closed) {
     c->lock.unlock();
-    throw panic_error("send on closed channel", loc);
+    panic_on("send on closed channel", c, loc);
   }
   if (sudog* sg = c->recvq.dequeue()) {
     wake.g = send_direct(c, sg, elem);
@@ -161,10 +167,11 @@ retry:
   c->lock.unlock();
   park(g);
   // Woken by a receiver (value taken) or by close (Go panics).
-  if (!sg.success) throw panic_error("send on closed channel", loc);
+  if (!sg.success) panic_on("send on closed channel", c, loc);
 }
 
 bool chanrecv(hchan_base* c, void* elem, const std::source_location& loc) {
+  ensure_known();
   if (!c) block_forever(wait_reason::chan_receive_nil, loc);
   wake_after_unlock wake;
   bool spun = false;
@@ -210,11 +217,12 @@ retry:
 }
 
 void chanclose(hchan_base* c, const std::source_location& loc) {
-  if (!c) throw panic_error("close of nil channel", loc);
+  ensure_known();
+  if (!c) panic_on("close of nil channel", c, loc);
   c->lock.lock();
   if (c->closed) {
     c->lock.unlock();
-    throw panic_error("close of closed channel", loc);
+    panic_on("close of closed channel", c, loc);
   }
   c->closed = true;
   // Every waiting receiver gets (T{}, false); every waiting sender panics.
@@ -264,7 +272,7 @@ std::optional<select_result> try_case(scase& cas, std::uint32_t i, Unlock unlock
   if (cas.kind == case_kind::send) {
     if (c->closed) {
       unlock();
-      throw panic_error("send on closed channel", cas.loc);
+      panic_on("send on closed channel", c, cas.loc);
     }
     if (sudog* sg = c->recvq.dequeue()) {
       G* woken = send_direct(c, sg, cas.elem);
@@ -418,7 +426,7 @@ select_result selectgo(scase* cases, std::size_t n, std::uint32_t* order, sudog*
 
   const std::uint32_t i = won->case_index;
   if (cases[i].kind == case_kind::send) {
-    if (!won->success) throw panic_error("send on closed channel", cases[i].loc);
+    if (!won->success) panic_on("send on closed channel", cases[i].c, cases[i].loc);
     return {i, false};
   }
   return {i, won->success};

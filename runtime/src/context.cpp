@@ -8,7 +8,10 @@
 #include <thread>
 #include <vector>
 
+#include <pthread.h>
+
 #include "chan/context.hpp"
+#include "monitor.hpp"
 #include "sched.hpp"
 
 namespace chan {
@@ -62,9 +65,12 @@ class timer_service {
 
   void run() {
     // Not a goroutine: give the thread a record that is never registered so
-    // the channel operations it performs do not count it as one.
+    // the channel operations it performs do not count it as one, and list it
+    // among the runtime's own threads for the deadlock detector.
     static G service_record;
     tls_g = &service_record;
+    note_service_thread();
+    ::pthread_setname_np(::pthread_self(), "chan-timers");
     std::unique_lock lk(m_);
     for (;;) {
       if (timers_.empty()) {

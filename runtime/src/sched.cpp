@@ -1,30 +1,44 @@
-// Goroutine registry, parking, the global deadlock detector (Go's
-// checkdead), the exit-time leak check, and panic reporting.
+// Goroutine records and their registry, starting goroutines (go), adopting
+// other threads at their first use of the runtime, parking, and the global
+// counters the deadlock detector reads (deadlock.cpp decides).
 #include "sched.hpp"
 
 #include <cxxabi.h>
+#include <pthread.h>
+#include <time.h>
 #include <unistd.h>
 
-#include <algorithm>
+#include <cerrno>
 #include <chrono>
-#include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <exception>
-#include <mutex>
+#include <memory>
 #include <string>
+#include <system_error>
 #include <thread>
-#include <vector>
 
 #if defined(__linux__)
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #endif
 
-#include "chan/checks.hpp"
 #include "chan/errors.hpp"
 #include "chan/go.hpp"
+#include "config.hpp"
+#include "leakcheck.hpp"
+#include "monitor.hpp"
+#include "report.hpp"
+
+#if defined(__SANITIZE_THREAD__)
+#define CHAN_UNDER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define CHAN_UNDER_TSAN 1
+#endif
+#endif
 
 namespace chan::detail {
 
@@ -34,31 +48,16 @@ namespace {
 
 constexpr std::int64_t timer_unit = std::int64_t{1} << 32;
 
-// Running goroutines + pending timers * 2^32 (see sched.hpp).
-std::atomic<std::int64_t> live{0};
-
-struct registry {
-  std::mutex m;
-  std::vector<G*> all;   // goroutines alive now
-  std::vector<G*> spare; // records of ended goroutines, reused (never freed:
-                         // a late unpark may still touch a record's word)
-  std::uint64_t next_id = 2;  // 1 is the main thread
-  std::mutex handler_m;
-  DeadlockHandler handler;
+// On one cache line: a park touches both.
+struct alignas(64) counters {
+  // Running goroutines + pending timers * 2^32 (see sched.hpp).
+  std::atomic<std::int64_t> live{0};
+  std::atomic<std::uint64_t> parks{0};
 };
+counters state;
 
-// Leaked on purpose: detached goroutines may still use it while the process
-// runs its static destructors.
-registry& reg() {
-  static registry* r = new registry;
-  return *r;
-}
-
-const std::thread::id main_thread_id = std::this_thread::get_id();
-
-G* alloc_g(bool main_thread) {
+G* alloc_g(g_kind kind) {  // with reg().m held
   registry& r = reg();
-  std::lock_guard lk(r.m);
   G* g;
   if (!r.spare.empty()) {
     g = r.spare.back();
@@ -66,9 +65,12 @@ G* alloc_g(bool main_thread) {
   } else {
     g = new G;
   }
-  g->id = main_thread ? 1 : r.next_id++;
-  g->is_main = main_thread;
-  g->started_by_go = false;
+  g->id = kind == g_kind::main ? 1 : r.next_id++;
+  g->kind = kind;
+  g->tid = 0;
+  g->name.clear();
+  g->created_at = {};
+  g->created_by = 0;
   g->blocked = false;
   g->reason = wait_reason::none;
   g->param = nullptr;
@@ -83,235 +85,128 @@ void free_g(G* g) {
   registry& r = reg();
   std::lock_guard lk(r.m);
   r.all.erase(std::find(r.all.begin(), r.all.end(), g));
+  if (g->tid) r.retired.push_back(g->tid);
   r.spare.push_back(g);
 }
-
-// ---- reports -------------------------------------------------------------
-
-const char* reason_name(wait_reason r) {
-  switch (r) {
-    case wait_reason::chan_send: return "chan send";
-    case wait_reason::chan_receive: return "chan receive";
-    case wait_reason::chan_send_nil: return "chan send (nil chan)";
-    case wait_reason::chan_receive_nil: return "chan receive (nil chan)";
-    case wait_reason::select: return "select";
-    case wait_reason::select_no_cases: return "select (no cases)";
-    case wait_reason::waitgroup_wait: return "sync.WaitGroup.Wait";
-    case wait_reason::mutex_lock: return "sync.Mutex.Lock";
-    case wait_reason::rwmutex_lock: return "sync.RWMutex.Lock";
-    case wait_reason::rwmutex_rlock: return "sync.RWMutex.RLock";
-    case wait_reason::none: break;
-  }
-  return "running";
-}
-
-const char* reason_verb(wait_reason r) {
-  switch (r) {
-    case wait_reason::chan_send:
-    case wait_reason::chan_send_nil: return "send";
-    case wait_reason::chan_receive:
-    case wait_reason::chan_receive_nil: return "receive";
-    case wait_reason::select:
-    case wait_reason::select_no_cases: return "select";
-    case wait_reason::waitgroup_wait: return "wait";
-    case wait_reason::mutex_lock:
-    case wait_reason::rwmutex_lock: return "lock";
-    case wait_reason::rwmutex_rlock: return "rlock";
-    case wait_reason::none: break;
-  }
-  return "run";
-}
-
-std::string demangle(const std::type_info& t) {
-  int status = 0;
-  char* s = abi::__cxa_demangle(t.name(), nullptr, nullptr, &status);
-  std::string out = status == 0 && s ? s : t.name();
-  std::free(s);
-  if (out == "std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >")
-    out = "std::string";
-  return out;
-}
-
-std::string address(const void* p) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%p", p);
-  return b;
-}
-
-std::string describe_chan(const hchan_base* c) {
-  if (!c) return "nil chan";
-  return "chan " + demangle(*c->ops->type) + " " + address(c);
-}
-
-// Called with g->info_lock held and g->blocked.
-std::string describe_object(const G* g) {
-  switch (g->reason) {
-    case wait_reason::chan_send:
-    case wait_reason::chan_receive:
-      return describe_chan(static_cast<const hchan_base*>(g->object));
-    case wait_reason::chan_send_nil:
-    case wait_reason::chan_receive_nil: return "nil chan";
-    case wait_reason::select: {
-      std::string s;
-      for (std::size_t i = 0; i < g->ncases; ++i) {
-        if (g->cases[i].kind == case_kind::default_) continue;
-        if (!s.empty()) s += ", ";
-        s += (g->cases[i].kind == case_kind::send ? "send " : "receive ");
-        s += describe_chan(g->cases[i].c);
-      }
-      return s.empty() ? "no cases" : s;
-    }
-    case wait_reason::select_no_cases: return "no cases";
-    case wait_reason::waitgroup_wait: return "sync.WaitGroup " + address(g->object);
-    case wait_reason::mutex_lock: return "sync.Mutex " + address(g->object);
-    case wait_reason::rwmutex_lock:
-    case wait_reason::rwmutex_rlock: return "sync.RWMutex " + address(g->object);
-    case wait_reason::none: break;
-  }
-  return "";
-}
-
-std::vector<BlockedGoroutine> collect_blocked() {
-  std::vector<BlockedGoroutine> out;
-  registry& r = reg();
-  std::lock_guard lk(r.m);
-  for (G* g : r.all) {
-    std::lock_guard il(g->info_lock);
-    if (!g->blocked) continue;
-    out.push_back({g->id, reason_name(g->reason), describe_object(g), g->where});
-  }
-  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.id < b.id; });
-  return out;
-}
-
-std::string verb_of(const std::string& operation) {
-  for (int r = 1; r <= static_cast<int>(wait_reason::rwmutex_rlock); ++r)
-    if (operation == reason_name(static_cast<wait_reason>(r)))
-      return reason_verb(static_cast<wait_reason>(r));
-  return operation;
-}
-
-void print_deadlock_and_exit(const std::vector<BlockedGoroutine>& blocked) {
-  std::string s = "fatal error: all goroutines are asleep - deadlock!\n";
-  for (const auto& b : blocked) {
-    s += "\ngoroutine " + std::to_string(b.id) + " [" + b.operation + "]:\n\t" + verb_of(b.operation) +
-         " on " + b.object + " at " + b.where.file_name() + ":" + std::to_string(b.where.line()) + "\n";
-  }
-  std::fflush(stdout);
-  std::fputs(s.c_str(), stderr);
-  std::fflush(stderr);
-  std::_Exit(2);
-}
-
-DeadlockHandler current_handler() {
-  registry& r = reg();
-  std::lock_guard lk(r.handler_m);
-  return r.handler;
-}
-
-// The report of a deadlock detected by this thread, waiting for the caller
-// to release its locks before the handler runs.
-thread_local std::vector<BlockedGoroutine> pending_report;
-
-// live just dropped to 0.  Returns true if it is a deadlock to hand to the
-// handler; without a handler, prints and exits.
-bool on_live_zero() {
-  std::vector<BlockedGoroutine> blocked = collect_blocked();
-  if (blocked.empty()) return false;  // nobody waits: nothing is stuck
-  if (!current_handler()) print_deadlock_and_exit(blocked);
-  pending_report = std::move(blocked);
-  return true;
-}
-
-// A deadlock found by a thread that is not itself blocking (a goroutine
-// ending, a timer firing): report it, no exception to throw.
-void on_live_zero_outside() {
-  if (on_live_zero()) {
-    std::vector<BlockedGoroutine> report = std::move(pending_report);
-    pending_report.clear();
-    if (DeadlockHandler h = current_handler()) h(report);
-  }
-}
-
-// ---- thread lifetime -----------------------------------------------------
 
 void goroutine_exit(G* g) {
   tls_g = nullptr;
   free_g(g);
-  if (live.fetch_sub(1, std::memory_order_acq_rel) == 1) on_live_zero_outside();
+  if (state.live.fetch_sub(1, std::memory_order_acq_rel) == 1) on_live_zero_outside();
 }
 
 // A thread that was not started by go() but used the runtime: it stops
 // counting as running when it ends.  The main thread never does, because a
 // returning main ends the process (leaked goroutines are not a deadlock).
-struct foreign_thread_guard {
+struct adopted_thread_guard {
   G* g = nullptr;
-  ~foreign_thread_guard() {
-    if (g && !g->is_main && tls_g == g) goroutine_exit(g);
+  ~adopted_thread_guard() {
+    if (g && tls_g == g) goroutine_exit(g);
   }
 };
-thread_local foreign_thread_guard foreign_guard;
+thread_local adopted_thread_guard adopted_guard;
 
-// ---- panics and process-level hooks --------------------------------------
-
-[[noreturn]] void die_of_panic(const panic_error& e, std::uint64_t goroutine) {
-  std::string s = std::string("panic: ") + e.what() + "\n\ngoroutine " + std::to_string(goroutine) +
-                  " [running]:\n\t" + e.where().file_name() + ":" + std::to_string(e.where().line()) +
-                  "\n";
-  std::fflush(stdout);
-  std::fputs(s.c_str(), stderr);
-  std::fflush(stderr);
-  std::_Exit(2);
+// Go's runtime names OS threads after nothing; here `top -H`, gdb and perf
+// show the goroutine's name (the kernel keeps 15 bytes), or go-<id>.
+void name_thread(const G* g) {
+  std::string name = g->name.empty() ? "go-" + std::to_string(g->id) : g->name;
+  if (name.size() > 15) name.resize(15);
+  ::pthread_setname_np(::pthread_self(), name.c_str());
 }
+
+struct start_args {
+  G* g;
+  std::unique_ptr<task> t;
+};
+
+void* goroutine_main(void* p) {
+  std::unique_ptr<start_args> args(static_cast<start_args*>(p));
+  G* g = args->g;
+  tls_g = g;
+  {
+    std::lock_guard lk(reg().m);
+    g->tid = current_tid();
+  }
+  name_thread(g);
+  // Ends the goroutine however the thread ends, pthread_exit included; the
+  // task (declared after it) is destroyed first, as its captures may still
+  // use the runtime.
+  struct exit_guard {
+    G* g;
+    ~exit_guard() { goroutine_exit(g); }
+  } guard{g};
+  std::unique_ptr<task> t = std::move(args->t);
+  args.reset();
+  try {
+    t->run();
+  } catch (const deadlock_error&) {
+    // A deadlock handler already saw the report; this goroutine just ends.
+  } catch (const abi::__forced_unwind&) {
+    throw;  // pthread_exit or cancellation: let the thread unwind
+  } catch (...) {
+    die_of_exception(std::current_exception());
+  }
+  return nullptr;
+}
+
+// ---- process-level hooks ------------------------------------------------
 
 std::terminate_handler previous_terminate = nullptr;
 
+// An exception uncaught in main (or anywhere outside a goroutine's body)
+// ends the process with Go's panic report instead of an abort.
 [[noreturn]] void terminate_with_panic_report() {
-  if (std::exception_ptr ep = std::current_exception()) {
-    try {
-      std::rethrow_exception(ep);
-    } catch (const panic_error& e) {
-      die_of_panic(e, tls_g ? tls_g->id : 1);
-    } catch (...) {
-    }
-  }
+  if (std::exception_ptr ep = std::current_exception()) die_of_exception(ep);
   if (previous_terminate) previous_terminate();
   std::abort();
 }
 
-void leak_check_at_exit() {
-  // Goroutines that are just finishing get a short grace period.
-  std::vector<BlockedGoroutine> blocked;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
-  for (;;) {
-    blocked = collect_blocked();
-    if (blocked.empty() || std::chrono::steady_clock::now() >= deadline) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+#if defined(CHAN_UNDER_TSAN)
+// ThreadSanitizer starts a background thread of its own at the first
+// pthread_create.  Start it now, while no goroutine exists, and count every
+// thread but main as the runtime's own, so it is never taken for a thread
+// that could wake a goroutine.
+void note_sanitizer_threads() {
+  std::thread([] {}).join();
+  if (DIR* d = ::opendir("/proc/self/task")) {
+    registry& r = reg();
+    std::lock_guard lk(r.m);
+    while (const dirent* e = ::readdir(d)) {
+      const long tid = std::strtol(e->d_name, nullptr, 10);
+      if (tid > 0 && tid != ::getpid()) r.service.push_back(static_cast<pid_t>(tid));
+    }
+    ::closedir(d);
   }
-  if (blocked.empty()) return;
-  std::string s = "chan: leak check failed: " + std::to_string(blocked.size()) +
-                  " goroutine(s) still blocked at exit\n";
-  for (const auto& b : blocked)
-    s += "chan: leaked goroutine " + std::to_string(b.id) + " [" + b.operation + "] at " +
-         b.where.file_name() + ":" + std::to_string(b.where.line()) + " (" + b.object + ")\n";
-  std::fflush(stdout);
-  std::fputs(s.c_str(), stderr);
-  std::fflush(stderr);
-  std::_Exit(1);
 }
+#endif
 
 struct process_hooks {
   process_hooks() {
+    config();  // a malformed CHAN_* setting ends the process here, before main
     previous_terminate = std::set_terminate(terminate_with_panic_report);
-    const char* leak = std::getenv("CHAN_LEAKCHECK");
-    if (leak && *leak && std::strcmp(leak, "0") != 0) std::atexit(leak_check_at_exit);
+    if (config().leakcheck) std::atexit(leak_check_at_exit);
+#if defined(CHAN_UNDER_TSAN)
+    note_sanitizer_threads();
+#endif
   }
 } const install_process_hooks;
 
-// ---- parking -------------------------------------------------------------
+// ---- parking ------------------------------------------------------------
 
 void futex_wait(std::atomic<std::uint32_t>* word, std::uint32_t expected) noexcept {
-#if defined(__linux__)
+#if defined(__linux__) && defined(CHAN_UNDER_TSAN)
+  // ThreadSanitizer holds an asynchronous signal that arrives on a thread
+  // until that thread enters one of its interceptors, and a raw futex call is
+  // not one: a goroutine parked for good (main, blocked on a channel) would
+  // hold a SIGQUIT forever and the dump would never come.  Wake every 50 ms
+  // and pass through nanosleep, a blocking interceptor, so it is delivered.
+  // The caller's loop takes the early return as a spurious wake-up.
+  const timespec slice{0, 50'000'000};
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAIT_PRIVATE, expected, &slice,
+          nullptr, 0);
+  const timespec none{0, 0};
+  ::nanosleep(&none, nullptr);
+#elif defined(__linux__)
   syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAIT_PRIVATE, expected, nullptr,
           nullptr, 0);
 #else
@@ -330,43 +225,84 @@ void futex_wake(std::atomic<std::uint32_t>* word) noexcept {
 
 }  // namespace
 
+registry& reg() {
+  static registry* r = new registry;  // leaked on purpose (see sched.hpp)
+  return *r;
+}
+
+pid_t current_tid() noexcept {
+#if defined(__linux__)
+  return static_cast<pid_t>(::syscall(SYS_gettid));
+#else
+  return ::getpid();
+#endif
+}
+
+std::int64_t coarse_now_ms() noexcept {
+  timespec ts{};
+#if defined(CLOCK_MONOTONIC_COARSE)
+  ::clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+#else
+  ::clock_gettime(CLOCK_MONOTONIC, &ts);
+#endif
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
 G* register_current_thread() {
   if (tls_g) return tls_g;
-  const bool is_main = std::this_thread::get_id() == main_thread_id;
-  G* g = alloc_g(is_main);
-  live.fetch_add(1, std::memory_order_acq_rel);
+  const pid_t tid = current_tid();
+  const bool is_main = tid == ::getpid();
+  G* g;
+  {
+    std::lock_guard lk(reg().m);
+    g = alloc_g(is_main ? g_kind::main : g_kind::adopted);
+    g->tid = tid;
+  }
+  state.live.fetch_add(1, std::memory_order_acq_rel);
   tls_g = g;
-  foreign_guard.g = g;
+  if (!is_main) adopted_guard.g = g;
+  start_monitor();
   return g;
 }
 
-void spawn(std::unique_ptr<task> t) {
-  ensure_known();
-  G* g = alloc_g(false);
-  g->started_by_go = true;
-  live.fetch_add(1, std::memory_order_acq_rel);  // counted before it exists
-  try {
-    std::thread([g, t = std::move(t)]() mutable {
-      tls_g = g;
-      try {
-        t->run();
-      } catch (const panic_error& e) {
-        die_of_panic(e, g->id);
-      } catch (const deadlock_error&) {
-        // A deadlock handler already saw the report; this goroutine just ends.
-      }
-      t.reset();  // the task's captures may still use the runtime
-      goroutine_exit(g);
-    }).detach();
-  } catch (...) {
-    free_g(g);
-    live.fetch_sub(1, std::memory_order_acq_rel);
-    throw;
+void spawn(std::unique_ptr<task> t, std::string_view name, const std::source_location& where) {
+  G* parent = current_g();
+  G* g;
+  {
+    std::lock_guard lk(reg().m);
+    g = alloc_g(g_kind::go);
+    g->name = name;
+    g->created_at = where;
+    g->created_by = parent->id;
   }
+  state.live.fetch_add(1, std::memory_order_acq_rel);  // counted before it exists
+  auto args = std::make_unique<start_args>(start_args{g, std::move(t)});
+  pthread_attr_t attr;
+  ::pthread_attr_init(&attr);
+  ::pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  int err = ::pthread_attr_setstacksize(&attr, config().stack_size);
+  pthread_t thread;
+  if (err == 0) err = ::pthread_create(&thread, &attr, goroutine_main, args.get());
+  ::pthread_attr_destroy(&attr);
+  if (err != 0) {
+    free_g(g);
+    state.live.fetch_sub(1, std::memory_order_acq_rel);  // the caller still runs: never the last
+    std::size_t alive;
+    {
+      std::lock_guard lk(reg().m);
+      alive = reg().all.size();
+    }
+    throw std::system_error(err, std::generic_category(),
+                            "chan::go: cannot start a goroutine's thread (" + std::to_string(alive) +
+                                " goroutines alive, " + std::to_string(config().stack_size >> 10) +
+                                " KiB stacks; see CHAN_STACK_SIZE)");
+  }
+  args.release();  // the thread owns it now
 }
 
 bool block_prepare(G* g, wait_reason reason, const void* object, const std::source_location& where,
                    const scase* cases, std::size_t ncases) {
+  const std::int64_t now = coarse_now_ms();
   {
     std::lock_guard il(g->info_lock);
     g->blocked = true;
@@ -375,8 +311,10 @@ bool block_prepare(G* g, wait_reason reason, const void* object, const std::sour
     g->cases = cases;
     g->ncases = ncases;
     g->where = where;
+    g->blocked_since_ms = now;
   }
-  if (live.fetch_sub(1, std::memory_order_acq_rel) == 1) return on_live_zero();
+  state.parks.fetch_add(1, std::memory_order_acq_rel);
+  if (state.live.fetch_sub(1, std::memory_order_acq_rel) == 1) return on_live_zero();
   return false;
 }
 
@@ -385,15 +323,7 @@ void unblock_self(G* g) {
     std::lock_guard il(g->info_lock);
     g->blocked = false;
   }
-  live.fetch_add(1, std::memory_order_acq_rel);
-}
-
-void deadlock_detected(const std::source_location& where) {
-  std::vector<BlockedGoroutine> report = std::move(pending_report);
-  pending_report.clear();
-  if (DeadlockHandler h = current_handler()) h(report);
-  else print_deadlock_and_exit(report);  // handler removed meanwhile
-  throw deadlock_error(where);
+  state.live.fetch_add(1, std::memory_order_acq_rel);
 }
 
 void ready(G* g, sudog* sg) {
@@ -402,7 +332,7 @@ void ready(G* g, sudog* sg) {
     std::lock_guard il(g->info_lock);
     g->blocked = false;
   }
-  live.fetch_add(1, std::memory_order_acq_rel);
+  state.live.fetch_add(1, std::memory_order_acq_rel);
 }
 
 void unpark(G* g) noexcept {
@@ -411,8 +341,7 @@ void unpark(G* g) noexcept {
 
 bool worth_spinning() noexcept {
   static const std::int64_t cpus = std::max(1u, std::thread::hardware_concurrency());
-  const std::int64_t running = live.load(std::memory_order_relaxed) & (timer_unit - 1);
-  return cpus > 1 && running <= cpus;
+  return cpus > 1 && running_goroutines() <= cpus;
 }
 
 void park(G* g) noexcept {
@@ -429,11 +358,17 @@ void park(G* g) noexcept {
   g->wake.store(0, std::memory_order_relaxed);
 }
 
-void timer_added() noexcept { live.fetch_add(timer_unit, std::memory_order_acq_rel); }
+void timer_added() noexcept { state.live.fetch_add(timer_unit, std::memory_order_acq_rel); }
 
 void timer_finished() {
-  if (live.fetch_sub(timer_unit, std::memory_order_acq_rel) == timer_unit) on_live_zero_outside();
+  if (state.live.fetch_sub(timer_unit, std::memory_order_acq_rel) == timer_unit) on_live_zero_outside();
 }
+
+std::int64_t running_goroutines() noexcept {
+  return state.live.load(std::memory_order_acquire) & (timer_unit - 1);
+}
+std::int64_t pending_timers() noexcept { return state.live.load(std::memory_order_acquire) >> 32; }
+std::uint64_t park_count() noexcept { return state.parks.load(std::memory_order_acquire); }
 
 void spin_mutex::lock_slow() noexcept {
   for (int i = 0; i < 100; ++i) {
@@ -449,14 +384,6 @@ void spin_mutex::lock_slow() noexcept {
 }  // namespace chan::detail
 
 namespace chan {
-
-std::vector<BlockedGoroutine> blocked_goroutines() { return detail::collect_blocked(); }
-
-void set_deadlock_handler(DeadlockHandler handler) {
-  auto& r = detail::reg();
-  std::lock_guard lk(r.handler_m);
-  r.handler = std::move(handler);
-}
 
 std::uint64_t goroutine_id() { return detail::current_g()->id; }
 

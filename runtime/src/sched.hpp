@@ -1,19 +1,27 @@
 #pragma once
-// Internal: goroutine records, parking and the bookkeeping of the deadlock
-// detector.  Not installed.
+// Internal: goroutine records, their registry, parking and the bookkeeping
+// of the deadlock detector.  Not installed.
 //
 // The detector follows Go's checkdead.  `live` counts goroutines that are
 // running (not parked) plus pending timers (<< 32).  A goroutine about to
 // park decrements it while still holding the lock of the object it waits
 // on; a waker increments it for the goroutine it wakes before releasing that
 // lock (Go's goready), never the woken goroutine itself.  So live reaches 0
-// only when every known goroutine is parked with nobody left to wake it.
+// only when every known goroutine is parked with nobody known left to wake
+// it; whether a thread the runtime does not know could still wake one is
+// decided by deadlock.cpp.
+#include <sys/types.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <source_location>
+#include <string>
 #include <thread>
+#include <vector>
 
+#include "chan/checks.hpp"
 #include "chan/detail/core.hpp"
 
 namespace chan::detail {
@@ -30,12 +38,26 @@ enum class wait_reason : std::uint8_t {
   mutex_lock,
   rwmutex_lock,
   rwmutex_rlock,
+  cond_wait,
+};
+
+// How a thread became a goroutine.
+enum class g_kind : std::uint8_t {
+  main,     // the process's main thread, from its first use of the runtime
+  go,       // started by go() / go_named()
+  adopted,  // another thread, from its first use of the runtime
 };
 
 struct G {
   std::uint64_t id = 0;
-  bool started_by_go = false;
-  bool is_main = false;
+  g_kind kind = g_kind::adopted;
+  // Identity for reports; written before the goroutine is published in the
+  // registry (or, for tid, under the registry's lock), read under that lock.
+  pid_t tid = 0;                   // OS thread id; 0 until the thread runs
+  std::string name;                // go_named()'s name, or empty
+  std::source_location created_at; // go()'s call site (kind == go)
+  std::uint64_t created_by = 0;    // the goroutine that called go()
+
   // Parker word: 0 idle, 1 woken, 2 sleeping on the futex.
   std::atomic<std::uint32_t> wake{0};
   // Adaptive spinning: a running average of the pause iterations this
@@ -55,7 +77,29 @@ struct G {
   const scase* cases = nullptr;
   std::size_t ncases = 0;
   std::source_location where;
+  std::int64_t blocked_since_ms = 0;  // coarse monotonic clock, for "N minutes"
 };
+
+// Every goroutine alive, and the threads that are not goroutines but must
+// not be taken for threads the runtime has never seen.  Leaked on purpose:
+// detached goroutines may use it while the process runs static destructors.
+struct registry {
+  std::mutex m;
+  std::vector<G*> all;    // goroutines alive now
+  std::vector<G*> spare;  // records of ended goroutines, reused (never freed:
+                          // a late unpark may still touch a record's word)
+  std::uint64_t next_id = 2;  // 1 is the main thread
+  // Threads of goroutines that ended; they may linger in /proc/self/task
+  // for a moment and will never use the runtime again.
+  std::vector<pid_t> retired;
+  // The runtime's own service threads (timers, monitor) and, in sanitizer
+  // builds, the sanitizer's threads started before main.
+  std::vector<pid_t> service;
+};
+registry& reg();
+
+pid_t current_tid() noexcept;
+std::int64_t coarse_now_ms() noexcept;
 
 inline G* current_g() {
   ensure_known();
@@ -125,5 +169,31 @@ bool wait_briefly(G* g, Ready ready) noexcept {
 // Pending timers (after, with_timeout) keep the detector quiet.
 void timer_added() noexcept;
 void timer_finished();
+
+// ---- the state the deadlock detector reads (sched.cpp) --------------------
+
+// Goroutines counted as running, and pending timers, right now.
+std::int64_t running_goroutines() noexcept;
+std::int64_t pending_timers() noexcept;
+// How many times any goroutine has parked: a verdict reached while it did
+// not change saw one consistent state.
+std::uint64_t park_count() noexcept;
+
+// ---- the deadlock detector (deadlock.cpp) ---------------------------------
+
+// live just dropped to 0 in this thread.  Returns true if it is a certain
+// deadlock to hand to the installed handler (the report waits in this
+// thread for deadlock_detected); prints Go's report and exits without a
+// handler; returns false when nobody waits, or when a thread the runtime
+// does not know may still wake a goroutine (the monitor keeps watching).
+bool on_live_zero();
+// The same, found by a thread that is not itself blocking (a goroutine
+// ending, a timer firing, the monitor): nobody to throw to.
+void on_live_zero_outside();
+// The monitor's periodic look at a stall that was not certain (every known
+// goroutine parked while unknown threads exist): reports it once it becomes
+// certain, and prints a warning once the same stall has lasted a second.
+// Returns false once the stall is over or reported.
+bool watch_stall();
 
 }  // namespace chan::detail

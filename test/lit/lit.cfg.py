@@ -8,7 +8,7 @@ config.name = "chcheck"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
 config.excludes = ["Inputs", "README.md", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in",
-                   "expect-exit.py", "sarif-validate.py"]
+                   "expect-exit.py", "sarif-validate.py", "check-clang-tidy.py"]
 config.test_source_root = config.lit_source_dir
 config.test_exec_root = config.lit_binary_dir
 
@@ -27,3 +27,28 @@ config.substitutions.append(("%sarif_validate", "%s %s --multitool %s" % (
     shlex.quote(config.python), shlex.quote(os.path.join(helpers, "sarif-validate.py")),
     shlex.quote(config.sarif_multitool))))
 config.substitutions.append(("%python", shlex.quote(config.python)))
+config.substitutions.append(("%multitool", shlex.quote(config.sarif_multitool)))
+config.substitutions.append(("%build_dir", shlex.quote(config.build_dir)))
+
+# The clang-tidy module (tidy/), run through the real clang-tidy-19.
+if config.tidy_module:
+    config.available_features.add("chcheck-tidy")
+    config.substitutions.append(("%check_clang_tidy", "%s %s --clang-tidy %s --module %s "
+                                 "--runtime-include %s" % (
+        shlex.quote(config.python), shlex.quote(os.path.join(helpers, "tidy", "check-clang-tidy.py")),
+        shlex.quote(config.clang_tidy), shlex.quote(config.tidy_module),
+        shlex.quote(config.runtime_include))))
+    config.substitutions.append(("%run_clang_tidy", shlex.quote(config.run_clang_tidy)))
+    config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
+    config.substitutions.append(("%tidy_module", shlex.quote(config.tidy_module)))
+    config.substitutions.append(("%llvm_version", config.llvm_version))
+    config.substitutions.append(("%fake_llvm_version", shlex.quote(config.fake_llvm_version)))
+    config.substitutions.append(("%cmake_generator", shlex.quote(config.cmake_generator)))
+    config.substitutions.append(("%cmake_make_program", shlex.quote(config.cmake_make_program)))
+    config.substitutions.append(("%cxx", shlex.quote(config.cxx_compiler)))
+# After %cmake_generator and %cmake_make_program, which it is a prefix of.
+config.substitutions.append(("%cmake", shlex.quote(config.cmake)))
+# A clang-tidy of another release, to load the module into (tidy/version-mismatch.test).
+if config.other_clang_tidy:
+    config.available_features.add("other-clang-tidy")
+    config.substitutions.append(("%other_clang_tidy", shlex.quote(config.other_clang_tidy)))

@@ -75,6 +75,57 @@ TEST(LeakCheckAtExit, IsOptIn) {
   EXPECT_EQ(r.output.find("test_helper.cpp:"), std::string::npos) << r.output;
 }
 
+// goleak lists every goroutine that has not returned, blocked or not.
+TEST(LeakCheckAtExit, ListsARunningOrSleepingGoroutineWithItsNameAndCreationSite) {
+  auto r = run_helper("leak-sleeper", true);
+  unsigned line = 0;
+  ASSERT_EQ(std::sscanf(r.output.c_str(), "line %u", &line), 1) << r.output;
+  EXPECT_EQ(r.exit_status, 1) << r.output;
+  EXPECT_NE(r.output.find("chan: leak check failed: 1 goroutine(s) still alive at exit"), std::string::npos) << r.output;
+  // Between two sleeps it may be caught running.
+  EXPECT_TRUE(r.output.find("chan: leaked goroutine 2 \"ticker\" [sleep], created at ") != std::string::npos ||
+              r.output.find("chan: leaked goroutine 2 \"ticker\" [running], created at ") != std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("test_helper.cpp:" + std::to_string(line) + "\n"), std::string::npos) << r.output;
+}
+
+// A goroutine still runnable when main returns and parking a moment later
+// is reported as what it became: blocked, at its receive.
+TEST(LeakCheckAtExit, ReportsAGoroutineThatBlocksJustAfterMainReturned) {
+  auto r = run_helper("leak-late", true);
+  unsigned line = 0;
+  ASSERT_EQ(std::sscanf(r.output.c_str(), "line %u", &line), 1) << r.output;
+  EXPECT_EQ(r.exit_status, 1) << r.output;
+  EXPECT_NE(r.output.find("chan: leak check failed: 1 goroutine(s) still alive at exit"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("[chan receive] at "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("test_helper.cpp:" + std::to_string(line) + " ("), std::string::npos) << r.output;
+}
+
+TEST(LeakCheckAtExit, SkipsGoroutinesCreatedAtAnIgnoredSite) {
+  const auto first = run_helper("leak-sleeper", true);
+  unsigned line = 0;
+  ASSERT_EQ(std::sscanf(first.output.c_str(), "line %u", &line), 1) << first.output;
+  const std::string site = "test_helper.cpp:" + std::to_string(line);
+  for (const std::string& ignore : {site, std::string("test_helper.cpp"), "runtime/test_helper.cpp:" + std::to_string(line),
+                                    "other.cpp," + site}) {
+    auto r = run_helper_env("leak-sleeper", {"CHAN_LEAKCHECK=1", "CHAN_LEAKCHECK_IGNORE=" + ignore});
+    EXPECT_EQ(r.exit_status, 0) << ignore << ": " << r.output;
+    EXPECT_EQ(r.output.find("leaked goroutine"), std::string::npos) << ignore << ": " << r.output;
+  }
+  // A site names whole path components and, if given, the line.
+  for (const std::string& ignore : {std::string("helper.cpp"), "test_helper.cpp:" + std::to_string(line + 1)}) {
+    auto r = run_helper_env("leak-sleeper", {"CHAN_LEAKCHECK=1", "CHAN_LEAKCHECK_IGNORE=" + ignore});
+    EXPECT_EQ(r.exit_status, 1) << ignore << ": " << r.output;
+  }
+}
+
+TEST(LeakCheckAtExit, ABadIgnoreListIsRejected) {
+  auto r = run_helper_env("clean", {"CHAN_LEAKCHECK=1", "CHAN_LEAKCHECK_IGNORE=pool.cpp:twelve"});
+  EXPECT_EQ(r.exit_status, 2) << r.output;
+  EXPECT_NE(r.output.find("chan: CHAN_LEAKCHECK_IGNORE=pool.cpp:twelve: expected file or file:line"), std::string::npos)
+      << r.output;
+}
+
 TEST(LeakCheckAtExit, PassesWhenEveryGoroutineFinished) {
   auto r = run_helper("clean", true);
   EXPECT_EQ(r.exit_status, 0) << r.output;

@@ -120,9 +120,38 @@ TEST(Mutex, TryLock) {
   mu.unlock();
 }
 
-TEST(Mutex, UnlockOfUnlockedPanics) {
-  chan::Mutex mu;
-  EXPECT_GO_PANIC(mu.unlock(), "sync: unlock of unlocked mutex");
+// Go: unlocking an unlocked mutex is a fatal error, not a panic: it cannot
+// be recovered, and the process exits with status 2.
+TEST(MutexDeathTest, UnlockOfUnlockedIsAFatalError) {
+  const unsigned line = __LINE__; auto body = [] { chan::Mutex mu; mu.unlock(); };
+  EXPECT_EXIT(without_exceptions(body), testing::ExitedWithCode(2),
+              fatal_error_report("sync: unlock of unlocked mutex", "sync.Mutex", "sync_test.cpp", line));
+}
+
+TEST(MutexDeathTest, SecondUnlockIsAFatalError) {
+  const unsigned line = __LINE__; auto body = [] { chan::Mutex mu; mu.lock(); mu.unlock(); mu.unlock(); };
+  EXPECT_EXIT(without_exceptions(body), testing::ExitedWithCode(2),
+              fatal_error_report("sync: unlock of unlocked mutex", "sync.Mutex", "sync_test.cpp", line));
+}
+
+TEST(MutexDeathTest, UnlockOfUnlockedRWMutexIsAFatalError) {
+  const unsigned line = __LINE__; auto body = [] { chan::RWMutex rw; rw.lock_shared(); rw.unlock(); };
+  EXPECT_EXIT(without_exceptions(body), testing::ExitedWithCode(2),
+              fatal_error_report("sync: Unlock of unlocked RWMutex", "sync.RWMutex", "sync_test.cpp", line));
+}
+
+TEST(MutexDeathTest, RUnlockOfUnlockedRWMutexIsAFatalError) {
+  const unsigned line = __LINE__; auto body = [] { chan::RWMutex rw; rw.lock(); rw.unlock_shared(); };
+  EXPECT_EXIT(without_exceptions(body), testing::ExitedWithCode(2),
+              fatal_error_report("sync: RUnlock of unlocked RWMutex", "sync.RWMutex", "sync_test.cpp", line));
+}
+
+TEST(MutexDeathTest, UnlockInAGoroutineNamesIt) {
+  const unsigned line = __LINE__; auto body = [] { chan::Mutex mu; chan::go_named("releaser", [&mu] { mu.unlock(); }); chan::select(); };
+  EXPECT_EXIT(without_exceptions(body), testing::ExitedWithCode(2),
+              "fatal error: sync: unlock of unlocked mutex\n\ngoroutine [0-9]+ \"releaser\" \\[running\\]:\n\t"
+              "sync.Mutex 0x[0-9a-f]+ at [^\n]*sync_test.cpp:" + std::to_string(line) +
+              "\n\tcreated by goroutine 1 at [^\n]*sync_test.cpp:" + std::to_string(line) + "\n");
 }
 
 TEST(Mutex, MayBeUnlockedByAnotherGoroutine) {

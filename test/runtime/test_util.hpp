@@ -6,6 +6,8 @@
 
 #include <sys/wait.h>
 
+#include "child_process.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <atomic>
@@ -92,25 +94,50 @@ inline bool finishes(const Probe& p) {
   return eventually([&] { return p->finished.load(); });
 }
 
-// Runs the helper program (test_helper.cpp) in `mode`, with or without
-// CHAN_LEAKCHECK=1, and collects its exit status and output.
+// Runs a helper program (test_helper.cpp by default) in `mode` with `env`
+// added ("NAME=value") and stdin closed, and collects its exit status and
+// output.
 struct ProcessResult {
   int exit_status = -1;
   std::string output;  // stdout and stderr
 };
 
-inline ProcessResult run_helper(const std::string& mode, bool leakcheck) {
-  const std::string command =
-      std::string(leakcheck ? "CHAN_LEAKCHECK=1 " : "env -u CHAN_LEAKCHECK ") + CHAN_TEST_HELPER + " " + mode + " 2>&1";
+inline ProcessResult run_program(const std::vector<std::string>& argv, const std::vector<std::string>& env = {}) {
+  Child child(argv, env);
+  child.close_stdin();
   ProcessResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
-  const int status = pclose(pipe);
-  result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.exit_status = child.wait();
+  result.output = child.output();
   return result;
+}
+
+inline ProcessResult run_helper_env(const std::string& mode, const std::vector<std::string>& env) {
+  return run_program({CHAN_TEST_HELPER, mode}, env);
+}
+
+inline ProcessResult run_helper(const std::string& mode, bool leakcheck) {
+  return run_helper_env(mode, leakcheck ? std::vector<std::string>{"CHAN_LEAKCHECK=1"} : std::vector<std::string>{});
+}
+
+// A POSIX extended regex for Go's fatal error report of `message` raised at
+// `file`:`line` on a sync object of kind `object` ("sync.Mutex"), by the
+// main goroutine.  Used with EXPECT_EXIT(..., ExitedWithCode(2), ...).
+inline std::string fatal_error_report(const std::string& message, const std::string& object,
+                                      const std::string& file, unsigned line) {
+  return "fatal error: " + message + "\n\ngoroutine 1 \\[running\\]:\n\t" + object + " 0x[0-9a-f]+ at [^\n]*" +
+         file + ":" + std::to_string(line) + "\n";
+}
+
+// Runs `body` in a death test's child; an exception escaping it exits with
+// status 3, so a report with status 2 proves the error was not thrown.
+template <class Body>
+void without_exceptions(Body body) {
+  try {
+    body();
+  } catch (...) {
+    std::exit(3);
+  }
+  std::exit(0);
 }
 
 }  // namespace chan_test

@@ -10,7 +10,8 @@ namespace {
 const char *kValid = R"({
   "id": "CH901", "name": "test-rule", "severity": "warning",
   "short": "A test rule", "full": "Finds nothing.", "rationale": "Tests.",
-  "bad": "bad();", "good": "good();", "help_anchor": "ch901-test-rule"
+  "bad": "bad();", "good": "good();", "help_anchor": "ch901-test-rule",
+  "precision": "high", "tags": ["concurrency", "channels"]
 })";
 
 // kValid with one field replaced (or removed when value is empty).
@@ -43,12 +44,14 @@ TEST(Catalog, ParsesAValidRule) {
   EXPECT_EQ(r.badExample, "bad();");
   EXPECT_EQ(r.tidyCheckName(), "channel-test-rule");
   EXPECT_EQ(r.docsPath(), "docs/rules/CH901.md");
+  EXPECT_EQ(r.precision, "high");
+  EXPECT_EQ(r.tags, (std::vector<std::string>{"concurrency", "channels"}));
   EXPECT_NE(r.helpUri().find("docs/rules/CH901.md#ch901-test-rule"), std::string::npos);
 }
 
 TEST(Catalog, RejectsMissingField) {
   for (const char *key : {"id", "name", "severity", "short", "full", "rationale", "bad", "good",
-                          "help_anchor"}) {
+                          "help_anchor", "precision", "tags"}) {
     std::string error = errorOf("CH901-test-rule.json", withField(key, ""));
     EXPECT_NE(error.find(std::string("missing field '") + key + "'"), std::string::npos)
         << key << ": " << error;
@@ -70,6 +73,22 @@ TEST(Catalog, RejectsBadValues) {
             std::string::npos);
 }
 
+TEST(Catalog, RejectsBadPrecisionAndTags) {
+  EXPECT_NE(errorOf("CH901-test-rule.json", withField("precision", "perfect"))
+                .find("precision 'perfect' is not very-high, high, medium or low"),
+            std::string::npos);
+  nlohmann::json doc = nlohmann::json::parse(kValid);
+  doc["tags"] = "concurrency";
+  EXPECT_NE(errorOf("CH901-test-rule.json", doc.dump()).find("'tags' must be a list"),
+            std::string::npos);
+  doc["tags"] = nlohmann::json::array();
+  EXPECT_NE(errorOf("CH901-test-rule.json", doc.dump()).find("'tags' must be a list"),
+            std::string::npos);
+  doc["tags"] = {"Concurrency"};
+  EXPECT_NE(errorOf("CH901-test-rule.json", doc.dump()).find("tag \"Concurrency\" is not"),
+            std::string::npos);
+}
+
 TEST(Catalog, FileNameMustMatchIdAndName) {
   EXPECT_NE(errorOf("CH902-test-rule.json", kValid).find("file name must be 'CH901-test-rule.json'"),
             std::string::npos);
@@ -85,6 +104,12 @@ TEST(Catalog, RejectsMalformedJsonAndWrongTypes) {
   std::string numeric = numericDoc.dump();
   EXPECT_NE(errorOf("CH901-test-rule.json", numeric).find("'severity' must be a non-empty string"),
             std::string::npos);
+  nlohmann::json fixitDoc = nlohmann::json::parse(kValid);
+  fixitDoc["fixit"] = nlohmann::json::array();
+  EXPECT_NE(errorOf("CH901-test-rule.json", fixitDoc.dump()).find("'fixit' must be a non-empty string"),
+            std::string::npos);
+  fixitDoc["fixit"] = "None: the fix needs the author.";
+  EXPECT_EQ(errorOf("CH901-test-rule.json", fixitDoc.dump()), "");
   std::string extra = kValid;
   extra.insert(1, "\"colour\": \"red\",");
   EXPECT_NE(errorOf("CH901-test-rule.json", extra).find("unknown field 'colour'"),

@@ -264,6 +264,8 @@ void Interpreter::call(const Frame &f, const Event &e, State &s, Disjunction &ex
 
 // Channels open at a `go` (state `start`) that the analysed function closes
 // by its exits, itself or by a goroutine started elsewhere than `spawnAt`.
+// A close it only waited for is not its own: the goroutine started at
+// `spawnAt` may be the one that closed.
 std::vector<std::tuple<ObjId, Certainty, SourceLocation, SourceLocation>>
 Interpreter::closesAfter(const Disjunction &exits, const State &start, SourceLocation spawnAt) {
   std::map<ObjId, std::tuple<Certainty, SourceLocation, SourceLocation>> found;
@@ -272,7 +274,7 @@ Interpreter::closesAfter(const Disjunction &exits, const State &start, SourceLoc
     for (auto &[o, cs] : x.chans) {
       if (!(chanState(start, o).bits & kOpen))
         continue;
-      if (cs.bits & (kClosed | kClosedPrevIter)) {
+      if ((cs.bits & (kClosed | kClosedPrevIter)) && !cs.closedSeenByWait) {
         if (cs.bits == kClosed)
           ++closedIn[o];
         auto &entry = found[o];
@@ -309,14 +311,28 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
     }
     body.goroutine = true;
     // The spawner runs on concurrently: no flag it holds is certain for the
-    // goroutine (its own parameters were just bound).
+    // goroutine (its own parameters were just bound), and its locks are not
+    // the goroutine's.
+    start.held.clear();
     for (auto it = start.flags.begin(); it != start.flags.end();)
       it = ownedBy(P.get(it->first), t.function) ? std::next(it) : start.flags.erase(it);
+    // Started in a loop, the goroutine finds its earlier copies still
+    // sending: on a channel they share, not on one made per iteration.
+    for (auto &[o, cs] : start.chans)
+      if (cs.pendingSenders.count(e.loc.getRawEncoding()) && madeInLoop(o))
+        cs.pendingSenders.erase(e.loc.getRawEncoding());
     stack_.push_back(t.function);
     std::set<PlaceId> written;
     std::set<PlaceId> *outer = writes_;
     writes_ = &written;
-    Disjunction exits = run(body, {start});
+    GoroutineLog log;
+    log.stackBase = stack_.size() - 1;
+    GoroutineLog *outerLog = log_;
+    log_ = &log;
+    State fresh = start;
+    fresh.signalled.clear();
+    Disjunction exits = run(body, {fresh});
+    log_ = outerLog;
     writes_ = outer;
     if (outer)
       outer->insert(written.begin(), written.end());
@@ -327,7 +343,7 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
     for (const State &x : exits) {
       std::map<ObjId, SourceLocation> closed;
       for (auto &[o, cs] : x.chans)
-        if (cs.bits == kClosed && (chanState(s, o).bits & kOpen))
+        if (cs.bits == kClosed && !cs.closedSeenByWait && (chanState(s, o).bits & kOpen))
           closed[o] = cs.closedInside;
       if (first)
         alwaysClosed = closed;
@@ -365,12 +381,7 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
       int loop = nodes_.empty() ? -1 : innermostLoop(f.sk, nodes_.back().second);
       if (loop >= 0)
         for (auto &[o, at] : alwaysClosed) {
-          // A channel made in a loop stands for one per iteration: the
-          // goroutines need not share it.
-          bool perIteration = false;
-          for (auto &[sk, node] : madeIn_[o])
-            perIteration |= innermostLoop(sk, node) >= 0;
-          if (perIteration)
+          if (madeInLoop(o))
             continue;
           ChanState cs = chanState(start, o);
           cs.closedByOther = Certainty::Definitely;
@@ -382,6 +393,36 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
       record(body, {start}, *rec);
     }
     stack_.pop_back();
+    // Happens-before through its signals.
+    std::set<std::uint64_t> alwaysSignalled;
+    for (std::size_t i = 0; i < exits.size(); ++i) {
+      if (i == 0)
+        alwaysSignalled = exits[i].signalled;
+      else
+        for (auto it = alwaysSignalled.begin(); it != alwaysSignalled.end();)
+          it = exits[i].signalled.count(*it) ? std::next(it) : alwaysSignalled.erase(it);
+    }
+    for (auto &[sig, closed] : log.closedBefore) {
+      if (!alwaysSignalled.count(sig))
+        continue;
+      for (auto &[o, at] : closed) {
+        ChanState cs = chanState(s, o);
+        cs.closedAtSignal[sig] = at;
+        s.chans[o] = cs;
+      }
+    }
+    bool startedInLoop = inLoop();
+    for (auto &[o, sendAt] : log.sends) {
+      std::set<std::uint64_t> done;
+      for (std::uint64_t sig : alwaysSignalled)
+        if (!log.sentAfter[sig].count(o))
+          done.insert(sig);
+      if (done.empty())
+        continue; // no signal ends its sends: nothing to wait for
+      ChanState cs = chanState(s, o);
+      cs.pendingSenders[e.loc.getRawEncoding()] = {sendAt, done, startedInLoop, false, log.sendGuards[o]};
+      s.chans[o] = cs;
+    }
     // What the goroutine writes may or may not have happened yet.
     for (PlaceId c : written) {
       if (ownedBy(P.get(c), t.function))
@@ -400,7 +441,7 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
       for (auto &[o, cs] : x.chans) {
         ChanState mine = chanState(s, o);
         ChanState updated = mine;
-        if ((cs.bits & (kClosed | kClosedPrevIter)) && (mine.bits & kOpen)) {
+        if ((cs.bits & (kClosed | kClosedPrevIter)) && !cs.closedSeenByWait && (mine.bits & kOpen)) {
           Certainty c = alwaysClosed.count(o) ? Certainty::Definitely : Certainty::Maybe;
           updated.closedByOther = std::max(updated.closedByOther, c);
           updated.otherStartedOnThisPath = true;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace clang {
@@ -40,6 +41,7 @@ struct Object {
   std::uint32_t context = 0; // Channel/Heap: which inlined call made it (0: the analysed function)
   const clang::FunctionDecl *function = nullptr;
   ObjId peer = 0;            // Canceller: the context's done channel
+  bool older = false;        // Channel: an earlier incarnation of the make() (Join.cpp)
   friend auto operator<=>(const Object &, const Object &) = default;
 };
 
@@ -69,6 +71,22 @@ struct RefValue {
 
 enum : std::uint8_t { kOpen = 1, kClosed = 2, kClosedPrevIter = 4 };
 
+// A goroutine started here that sends on the channel: until the spawner
+// waits for a signal the goroutine gives after its last send (`doneAt`),
+// a close here may race that send.  Started in a loop, it stands for many
+// goroutines: a wait in a loop may be one for each of them, which the
+// analysis cannot count, so once there is one on some path it stays silent.
+struct PendingSender {
+  clang::SourceLocation sendAt;
+  std::set<std::uint64_t> doneAt;
+  bool many = false;
+  bool waitedInLoop = false;
+  // (handle, mutex): each of its sends reads the handle while holding the
+  // mutex (Guards.cpp).
+  std::set<std::pair<PlaceId, PlaceId>> guards;
+  friend bool operator==(const PendingSender &, const PendingSender &) = default;
+};
+
 struct ChanState {
   std::uint8_t bits = kOpen;
   clang::SourceLocation closedAt;      // the close (or the call that closes) reaching here
@@ -77,6 +95,15 @@ struct ChanState {
   Certainty closedByOther = Certainty::No;
   bool otherStartedOnThisPath = false;
   clang::SourceLocation otherCloseAt, otherSpawnAt;
+  // Happens-before through a signal (a WaitGroup done, the close of a
+  // channel nothing is sent on): a goroutine closed this channel before it
+  // gave the signal, so once the signal is waited for, it is closed.
+  std::map<std::uint64_t, clang::SourceLocation> closedAtSignal;
+  // Closed as learnt by waiting for such a signal (on some path): the close
+  // is another goroutine's, maybe the one a `go` here starts, not this
+  // goroutine's own.
+  bool closedSeenByWait = false;
+  std::map<unsigned, PendingSender> pendingSenders; // by the raw location of the go
   friend bool operator==(const ChanState &, const ChanState &) = default;
   void join(const ChanState &o);
 };
@@ -95,6 +122,8 @@ struct State {
   std::map<PlaceId, RefValue> refs;
   std::map<ObjId, ChanState> chans;
   std::map<PlaceId, Flag> flags; // absent: unknown
+  std::set<std::uint64_t> signalled; // signals given on some path so far (in a goroutine body)
+  std::set<PlaceId> held;            // mutexes held exclusively on every path
   friend bool operator==(const State &, const State &) = default;
 };
 

@@ -51,6 +51,14 @@ void ChanState::join(const ChanState &o) {
   otherStartedOnThisPath = otherStartedOnThisPath && o.otherStartedOnThisPath;
   joinLoc(otherCloseAt, o.otherCloseAt);
   joinLoc(otherSpawnAt, o.otherSpawnAt);
+  for (auto it = closedAtSignal.begin(); it != closedAtSignal.end();)
+    it = o.closedAtSignal.count(it->first) ? std::next(it) : closedAtSignal.erase(it);
+  closedSeenByWait |= o.closedSeenByWait;
+  for (auto &[spawn, sender] : o.pendingSenders) {
+    auto [it, inserted] = pendingSenders.try_emplace(spawn, sender);
+    if (!inserted)
+      it->second.waitedInLoop |= sender.waitedInLoop;
+  }
 }
 
 Interpreter::Interpreter(ir::Skeletons &skeletons, ObjectTable &objects)
@@ -95,6 +103,15 @@ bool Interpreter::entryVisible(PlaceId concrete) const {
         return true;
     return false;
   }
+}
+
+// A place of a heap object that nothing in `targets` (what a state's
+// references reach) is: not allocated yet on those paths, nothing reads it
+// there, so it joins as what the other paths hold.
+bool Interpreter::unallocated(const std::set<ObjId> &targets, PlaceId c) {
+  const Place &p = P.get(c);
+  return p.root.kind == RootKind::Heap &&
+         !targets.count(objects_.intern({Object::Kind::Heap, ir::kNoPlace, p.root.key, 0}));
 }
 
 RefValue Interpreter::read(const State &s, PlaceId c) {
@@ -233,6 +250,7 @@ void Interpreter::close(State &s, const RefValue &h, const Frame &f, SourceLocat
       cs.bits = kClosed;
       cs.closedAt = at;
       cs.closedInside = inside;
+      cs.closedSeenByWait = false;
     } else {
       cs.bits |= kClosed;
       if (cs.closedAt.isInvalid()) {
@@ -273,6 +291,48 @@ bool Interpreter::endsPath(const State &s, const RefValue &h, EventKind k) {
     if (chanState(s, o).bits & kOpen)
       return false;
   return true;
+}
+
+// A goroutine gives a signal: what it closed before is closed for whoever
+// waits for the signal.
+void Interpreter::signal(State &s, std::uint64_t key) {
+  if (log_) {
+    std::map<ObjId, SourceLocation> closed;
+    for (auto &[o, cs] : s.chans)
+      if (cs.bits == kClosed)
+        closed[o] = cs.closedInside;
+    auto [it, first] = log_->closedBefore.try_emplace(key, closed);
+    if (!first)
+      for (auto c = it->second.begin(); c != it->second.end();)
+        c = closed.count(c->first) ? std::next(c) : it->second.erase(c);
+  }
+  s.signalled.insert(key);
+}
+
+// Waiting for a signal returned: closes that preceded it are visible, and
+// goroutines whose sends all preceded it send no more.  A WaitGroup's wait
+// is one for all of them; a close is one goroutine's, of the many started in
+// a loop perhaps: a wait for it in a loop may be one for each.
+void Interpreter::joinSignal(State &s, std::uint64_t key) {
+  bool oneOfMany = isChannelSignal(key), repeated = oneOfMany && inLoop();
+  for (auto &[o, cs] : s.chans) {
+    // Closed here already, it stays this goroutine's close.
+    if (auto it = cs.closedAtSignal.find(key); it != cs.closedAtSignal.end() && cs.bits != kClosed) {
+      cs.bits = kClosed;
+      cs.closedAt = cs.closedInside = it->second;
+      cs.closedSeenByWait = true;
+    }
+    for (auto it = cs.pendingSenders.begin(); it != cs.pendingSenders.end();) {
+      if (!it->second.doneAt.count(key)) {
+        ++it;
+      } else if (it->second.many && oneOfMany) {
+        it->second.waitedInLoop |= repeated;
+        ++it;
+      } else {
+        it = cs.pendingSenders.erase(it);
+      }
+    }
+  }
 }
 
 ObjId Interpreter::makeChannel(State &s, const Frame &f, const Event &e, ChanInfo info) {
@@ -399,6 +459,16 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
       s.reachable = false;
       return;
     }
+    if (log_) {
+      for (ObjId o : h.targets) {
+        log_->sends.try_emplace(o, e.loc);
+        for (std::uint64_t sig : s.signalled)
+          log_->sentAfter[sig].insert(o);
+      }
+      logSendGuards(f, e, s, h);
+    }
+    if (e.payload != ir::kNoPlace)
+      escape(s, f, e.payload, e.valueType); // the receiver gets it: we do not follow it there
     return mayFill(s, h);
   }
   case EventKind::Recv:
@@ -413,6 +483,21 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
       s.reachable = false; // blocks forever
       return;
     }
+    // A receive from a channel nothing is sent on returns at its close: it
+    // waits for that signal.
+    if (!h.targets.empty() && !h.maybeNull) {
+      bool nothingSent = true;
+      for (ObjId o : h.targets)
+        nothingSent &= !chanState(s, o).mayHoldValues;
+      if (nothingSent)
+        for (ObjId o : h.targets)
+          joinSignal(s, channelSignal(o));
+    }
+    if (e.payload != ir::kNoPlace) { // what a sender sent: not followed here
+      setFlag(s, f, e.payload, std::nullopt);
+      writeAll(s, f, e.payload,
+               RefValue::to(objects_.intern({Object::Kind::Unknown, resolveStatic(f, e.payload)})), false);
+    }
     if (e.dst != ir::kNoPlace) {
       bool drained = !h.targets.empty() && !h.maybeNull;
       for (ObjId o : h.targets) {
@@ -425,21 +510,34 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   }
   case EventKind::Close: {
     RefValue h = valueAt(s, f, e.src);
+    dropGuardedSenders(f, e, s, h);
     observe(OpKind::Close, e.src);
     if (endsPath(s, h, e.kind)) {
       s.reachable = false;
       return;
     }
-    return close(s, h, f, here(f, e.loc), e.loc, true);
+    close(s, h, f, here(f, e.loc), e.loc, true);
+    if (h.targets.size() == 1)
+      signal(s, channelSignal(h.targets[0]));
+    return;
   }
   case EventKind::Select: {
     bool lone = e.cases.size() == 1 && e.hasDefault && e.cases[0].isSend;
     for (const ir::SelectCase &c : e.cases) {
       observe(c.isSend ? OpKind::SelectSend : OpKind::SelectRecv, c.channel, &c, lone && c.isSend);
-      if (c.isSend)
+      if (c.isSend) {
         mayFill(s, valueAt(s, f, c.channel));
-      else if (c.ok != ir::kNoPlace)
-        setFlag(s, f, c.ok, std::nullopt);
+        if (c.value != ir::kNoPlace)
+          escape(s, f, c.value, nullptr);
+      } else {
+        if (c.ok != ir::kNoPlace)
+          setFlag(s, f, c.ok, std::nullopt);
+        if (c.value != ir::kNoPlace) {
+          setFlag(s, f, c.value, std::nullopt);
+          writeAll(s, f, c.value,
+                   RefValue::to(objects_.intern({Object::Kind::Unknown, resolveStatic(f, c.value)})), false);
+        }
+      }
     }
     if (!e.hasDefault) {
       bool allNil = true;
@@ -460,90 +558,29 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
     if (e.dst != ir::kNoPlace)
       setFlag(s, f, e.dst, std::nullopt);
     return;
+  case EventKind::WgDone:
+  case EventKind::WgWait: {
+    llvm::SmallVector<PlaceId, 2> wg = concretize(s, f, e.src);
+    if (wg.size() != 1)
+      return;
+    if (e.kind == EventKind::WgDone)
+      signal(s, groupSignal(wg[0]));
+    else
+      joinSignal(s, groupSignal(wg[0]));
+    return;
+  }
   case EventKind::Cancel:
   case EventKind::Join:
   case EventKind::WgAdd:
-  case EventKind::WgDone:
-  case EventKind::WgWait:
   case EventKind::Lock:
   case EventKind::Unlock:
   case EventKind::LockAll:
+    return lockEvent(f, e, s);
   case EventKind::CondWait:
   case EventKind::CondSignal:
   case EventKind::CondBroadcast:
     return;
   }
-}
-
-// --- joins -----------------------------------------------------------------------
-
-void Interpreter::join(State &into, const State &from) const {
-  if (!from.reachable)
-    return;
-  if (!into.reachable) {
-    into = from;
-    return;
-  }
-  auto self = const_cast<Interpreter *>(this);
-  for (auto &[p, v] : from.refs) {
-    RefValue mine = self->read(into, p);
-    mine.join(v);
-    into.refs[p] = std::move(mine);
-  }
-  for (auto &[p, v] : into.refs)
-    if (!from.refs.count(p))
-      v.join(self->read(from, p));
-  for (auto &[o, cs] : from.chans) {
-    auto it = into.chans.find(o);
-    if (it != into.chans.end()) {
-      it->second.join(cs);
-    } else if (objects_.get(o).kind == Object::Kind::Channel) {
-      into.chans[o] = cs; // made only on `from`'s paths
-    } else {
-      ChanState untouched;
-      untouched.join(cs);
-      into.chans[o] = untouched;
-    }
-  }
-  for (auto &[o, cs] : into.chans)
-    if (!from.chans.count(o) && objects_.get(o).kind != Object::Kind::Channel)
-      cs.join(ChanState{});
-  for (auto it = into.flags.begin(); it != into.flags.end();) {
-    auto other = from.flags.find(it->first);
-    it = other != from.flags.end() && other->second == it->second ? std::next(it) : into.flags.erase(it);
-  }
-}
-
-// Keeps states apart only while they disagree on flags, and at most a few.
-// A channel no reference reaches any more is forgotten first: a handle
-// re-made in a loop then joins with the channel it holds, not with the one
-// an earlier iteration closed.
-void Interpreter::normalize(Disjunction &d) const {
-  Disjunction out;
-  for (State &s : d) {
-    if (!s.reachable)
-      continue;
-    std::set<ObjId> live;
-    for (auto &[p, v] : s.refs)
-      live.insert(v.targets.begin(), v.targets.end());
-    for (auto it = s.chans.begin(); it != s.chans.end();)
-      it = objects_.get(it->first).kind == Object::Kind::Channel && !live.count(it->first)
-               ? s.chans.erase(it)
-               : std::next(it);
-    auto same = std::find_if(out.begin(), out.end(), [&](const State &o) { return o.flags == s.flags; });
-    if (same != out.end())
-      join(*same, s);
-    else
-      out.push_back(std::move(s));
-  }
-  if (out.size() > kMaxDisjuncts) {
-    State all = std::move(out[0]);
-    for (std::size_t i = 1; i < out.size(); ++i)
-      join(all, out[i]);
-    out.clear();
-    out.push_back(std::move(all));
-  }
-  d = std::move(out);
 }
 
 void Interpreter::branch(const Frame &f, const ir::Node &n, const State &s, std::vector<Disjunction> &out) {
@@ -581,64 +618,6 @@ void Interpreter::branch(const Frame &f, const ir::Node &n, const State &s, std:
       t.refs[cs[0]] = RefValue::null(h.nullAt);
     out[1].push_back(std::move(t));
   }
-}
-
-const Interpreter::LoopInfo &Interpreter::loops(const ir::Skeleton *sk) {
-  auto it = loops_.find(sk);
-  if (it != loops_.end())
-    return it->second;
-  LoopInfo info;
-  std::size_t n = sk->nodes.size();
-  // Reverse post-order.
-  std::vector<bool> seen(n, false);
-  std::vector<std::pair<std::uint32_t, std::size_t>> stack = {{0, 0}};
-  std::vector<std::uint32_t> post;
-  seen[0] = true;
-  while (!stack.empty()) {
-    auto &[node, i] = stack.back();
-    if (i == sk->nodes[node].succs.size()) {
-      post.push_back(node);
-      stack.pop_back();
-      continue;
-    }
-    std::uint32_t s = sk->nodes[node].succs[i++];
-    if (!seen[s]) {
-      seen[s] = true;
-      stack.emplace_back(s, 0);
-    }
-  }
-  info.rpo.assign(post.rbegin(), post.rend());
-  info.rpoIndex.assign(n, ~0u);
-  for (std::uint32_t i = 0; i < info.rpo.size(); ++i)
-    info.rpoIndex[info.rpo[i]] = i;
-  // Natural loops: for each back edge u -> h, the nodes reaching u without h.
-  std::vector<std::vector<std::uint32_t>> preds(n);
-  for (std::uint32_t u = 0; u < n; ++u)
-    for (std::uint32_t v : sk->nodes[u].succs)
-      preds[v].push_back(u);
-  for (std::uint32_t u : info.rpo)
-    for (std::uint32_t h : sk->nodes[u].succs) {
-      if (info.rpoIndex[h] > info.rpoIndex[u])
-        continue;
-      std::size_t idx = std::find(info.heads.begin(), info.heads.end(), h) - info.heads.begin();
-      if (idx == info.heads.size()) {
-        info.heads.push_back(h);
-        info.inLoop.emplace_back(n, false);
-        info.inLoop.back()[h] = true;
-      }
-      std::vector<bool> &body = info.inLoop[idx];
-      std::vector<std::uint32_t> work = {u};
-      while (!work.empty()) {
-        std::uint32_t x = work.back();
-        work.pop_back();
-        if (body[x])
-          continue;
-        body[x] = true;
-        for (std::uint32_t p : preds[x])
-          work.push_back(p);
-      }
-    }
-  return loops_[sk] = std::move(info);
 }
 
 Disjunction Interpreter::solve(const Frame &frame, Disjunction entry, const Recorder *recorder) {
@@ -719,22 +698,6 @@ Disjunction Interpreter::solve(const Frame &frame, Disjunction entry, const Reco
         runNode(n, recorder);
   nodes_.pop_back();
   return in[sk.exit];
-}
-
-int Interpreter::innermostLoop(const ir::Skeleton *sk, std::uint32_t node) {
-  const LoopInfo &L = loops(sk);
-  int best = -1;
-  std::size_t bestSize = ~std::size_t(0);
-  for (std::size_t i = 0; i < L.heads.size(); ++i) {
-    if (!L.inLoop[i][node])
-      continue;
-    std::size_t size = std::count(L.inLoop[i].begin(), L.inLoop[i].end(), true);
-    if (size < bestSize) {
-      best = static_cast<int>(i);
-      bestSize = size;
-    }
-  }
-  return best;
 }
 
 Disjunction Interpreter::run(const Frame &frame, Disjunction entry) {

@@ -61,6 +61,7 @@ public:
   // --- reading the state (for facts) ------------------------------------------
   llvm::SmallVector<PlaceId, 2> concretize(const State &s, const Frame &f, PlaceId place);
   RefValue read(const State &s, PlaceId concrete);
+  bool unallocated(const std::set<ObjId> &targets, PlaceId concrete);
   RefValue valueAt(const State &s, const Frame &f, PlaceId place);
   ChanState chanState(const State &s, ObjId o) const;
   const ChanInfo *chanInfo(ObjId o) const;
@@ -79,6 +80,7 @@ private:
   Disjunction solve(const Frame &frame, Disjunction entry, const Recorder *recorder);
   void transfer(const Frame &f, const ir::Event &e, State &s, Disjunction &out, const Recorder *rec);
   void join(State &into, const State &from) const;
+  bool splitIncarnations(const State &into, const State &from, State &split);
   void normalize(Disjunction &d) const;
   void branch(const Frame &f, const ir::Node &n, const State &s, std::vector<Disjunction> &out);
 
@@ -151,8 +153,33 @@ private:
   // sharing what was made before the loop but not what each iteration makes.
   std::vector<std::pair<const ir::Skeleton *, std::uint32_t>> nodes_;
   std::map<ObjId, std::vector<std::pair<const ir::Skeleton *, std::uint32_t>>> madeIn_;
+  // What a goroutine body does, while it runs from its `go`: the channels
+  // closed before each signal it gives, the sends after each signal.
+  struct GoroutineLog {
+    std::map<std::uint64_t, std::map<ObjId, clang::SourceLocation>> closedBefore;
+    std::map<std::uint64_t, std::set<ObjId>> sentAfter;
+    std::map<ObjId, clang::SourceLocation> sends;
+    std::map<ObjId, std::set<std::pair<PlaceId, PlaceId>>> sendGuards; // what guards every send
+    std::size_t stackBase = 0; // stack_ from here on: the goroutine's own calls
+  };
+  GoroutineLog *log_ = nullptr;
+  // mutexes and the handles they guard (Guards.cpp)
+  void lockEvent(const Frame &f, const ir::Event &e, State &s);
+  bool sharedPlace(PlaceId concrete, std::size_t stackBase);
+  void logSendGuards(const Frame &f, const ir::Event &e, const State &s, const RefValue &h);
+  std::set<PlaceId> replacedBeforeUnlock(const Frame &f, const ir::Event &e, State &s);
+  void dropGuardedSenders(const Frame &f, const ir::Event &e, State &s, const RefValue &h);
+  void signal(State &s, std::uint64_t key);
+  void joinSignal(State &s, std::uint64_t key);
+  static std::uint64_t groupSignal(PlaceId wg) { return (std::uint64_t(1) << 32) | wg; }
+  static std::uint64_t channelSignal(ObjId ch) { return (std::uint64_t(2) << 32) | ch; }
+  static bool isChannelSignal(std::uint64_t key) { return key >> 32 == 2; }
   // The smallest loop of `sk` holding `node`, or -1.
   int innermostLoop(const ir::Skeleton *sk, std::uint32_t node);
+  bool madeInLoop(ObjId o);
+  // Whether the point being interpreted is in a loop of its function or of
+  // a caller or spawner on the way to it: it may run many times.
+  bool inLoop();
 };
 
 } // namespace chcheck::lifecycle

@@ -1,4 +1,5 @@
 #include "Lifecycle.h"
+#include "../skeleton/Reach.h"
 
 #include "Interpreter.h"
 
@@ -162,6 +163,14 @@ private:
       joinLoc(fact.otherGoroutineCloseAt, cs.otherCloseAt);
       joinLoc(fact.otherGoroutineSpawnAt, cs.otherSpawnAt);
       mayHold |= cs.mayHoldValues;
+      for (auto &[spawn, sender] : cs.pendingSenders) {
+        if (sender.waitedInLoop)
+          continue;
+        fact.otherGoroutineMaySend = true;
+        joinLoc(fact.pendingSenderSpawnAt, SourceLocation::getFromRawEncoding(spawn));
+        joinLoc(fact.pendingSendAt, sender.sendAt);
+        break;
+      }
       if (const ChanInfo *info = I.chanInfo(o)) {
         joinLoc(fact.madeAt, info->madeAt);
         if (info->capacity)
@@ -216,9 +225,12 @@ private:
 
 void computeFacts(ir::Skeletons &skeletons, llvm::ArrayRef<const FunctionDecl *> functions,
                   TranslationUnitFacts &out) {
+  ir::Reach reach(skeletons);
   for (const FunctionDecl *fd : functions) {
     const ir::Skeleton *sk = skeletons.get(fd);
-    if (!sk || !sk->hasEvents)
+    // Facts are observations of channel operations: a function that cannot
+    // reach one has none.
+    if (!sk || !sk->hasEvents || !(reach.of(fd) & ir::kChannelKinds))
       continue;
     // One interpreter per analysed function: its objects and closures are
     // that function's view.

@@ -49,6 +49,7 @@ struct TypeModel {
   bool sharedGuard = false;  // LockGuard: takes the read side (shared_lock)
   bool multi = false;        // LockGuard: locks all its arguments at once (scoped_lock)
   bool mapLike = false;      // Container: elements are a key's mapped value
+  bool writerPriority = false; // Mutex: a writer waiting for readers blocks new readers (Go's RWMutex)
 };
 
 enum class Op : std::uint8_t {

@@ -12,8 +12,10 @@ class CloseOfClosed final : public Rule {
 public:
   const char *id() const override { return "CH102"; }
 
-  void check(const TranslationUnitFacts &facts, FindingBuilder &out) const override {
-    for (const ChannelOpFact &f : facts.ops) {
+  unsigned needs() const override { return kLifecycle; }
+
+  void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
+    for (const ChannelOpFact &f : facts.lifecycle->ops) {
       if (f.op != OpKind::Close)
         continue;
       const ChannelStateFact &s = f.before;

@@ -9,8 +9,10 @@ class CloseOfNil final : public Rule {
 public:
   const char *id() const override { return "CH103"; }
 
-  void check(const TranslationUnitFacts &facts, FindingBuilder &out) const override {
-    for (const ChannelOpFact &f : facts.ops) {
+  unsigned needs() const override { return kLifecycle; }
+
+  void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
+    for (const ChannelOpFact &f : facts.lifecycle->ops) {
       if (f.op != OpKind::Close || f.before.nil == Certainty::No)
         continue;
       bool definite = f.before.nil == Certainty::Definitely;

@@ -10,8 +10,10 @@ class NilChannelOp final : public Rule {
 public:
   const char *id() const override { return "CH104"; }
 
-  void check(const TranslationUnitFacts &facts, FindingBuilder &out) const override {
-    for (const ChannelOpFact &f : facts.ops) {
+  unsigned needs() const override { return kLifecycle; }
+
+  void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
+    for (const ChannelOpFact &f : facts.lifecycle->ops) {
       if (f.op != OpKind::Send && f.op != OpKind::Recv && f.op != OpKind::RecvOk &&
           f.op != OpKind::Range)
         continue;

@@ -20,8 +20,10 @@ class RecvAfterCloseUnchecked final : public Rule {
 public:
   const char *id() const override { return "CH105"; }
 
-  void check(const TranslationUnitFacts &facts, FindingBuilder &out) const override {
-    for (const ChannelOpFact &f : facts.ops) {
+  unsigned needs() const override { return kLifecycle; }
+
+  void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
+    for (const ChannelOpFact &f : facts.lifecycle->ops) {
       if (f.op != OpKind::Recv || !f.value.used || f.value.checked ||
           f.before.nil == Certainty::Definitely)
         continue;

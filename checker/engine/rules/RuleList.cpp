@@ -9,11 +9,18 @@ const Rule &closeOfClosedRule();
 const Rule &closeOfNilRule();
 const Rule &nilChannelOpRule();
 const Rule &recvAfterCloseUncheckedRule();
+const Rule &blockedSendLeakRule();
+const Rule &blockedRecvLeakRule();
+const Rule &waitCycleRule();
+const Rule &lockOrderInversionRule();
+const Rule &waitGroupMisuseRule();
+const Rule &recursiveLockRule();
 
 llvm::ArrayRef<const Rule *> allRules() {
   static const Rule *const rules[] = {
       &sendOnClosedRule(), &closeOfClosedRule(), &closeOfNilRule(), &nilChannelOpRule(),
-      &recvAfterCloseUncheckedRule(),
+      &recvAfterCloseUncheckedRule(), &blockedSendLeakRule(), &blockedRecvLeakRule(), &waitCycleRule(),
+      &lockOrderInversionRule(), &waitGroupMisuseRule(), &recursiveLockRule(),
   };
   return rules;
 }

@@ -12,8 +12,10 @@ class SendOnClosed final : public Rule {
 public:
   const char *id() const override { return "CH101"; }
 
-  void check(const TranslationUnitFacts &facts, FindingBuilder &out) const override {
-    for (const ChannelOpFact &f : facts.ops) {
+  unsigned needs() const override { return kLifecycle; }
+
+  void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
+    for (const ChannelOpFact &f : facts.lifecycle->ops) {
       if (f.op == OpKind::Close && f.before.otherGoroutineMaySend && f.before.closed == Certainty::No &&
           f.before.nil == Certainty::No) {
         LocatedFinding &r = out.report(id(), Severity::Warning, f,

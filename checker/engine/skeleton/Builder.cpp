@@ -140,6 +140,12 @@ bool FunctionLowering::run() {
           e.src = it->second;
           e.dst = received;
           e.site = rangeFor->getRangeInit();
+          e.operand = rangeFor->getRangeInit();
+          if (const VarDecl *v = rangeFor->getLoopVariable(); v && T.tracked(v->getType()) &&
+                                                              !v->getType()->isReferenceType()) {
+            e.payload = varPlace(v);
+            e.element = T.kind(v->getType());
+          }
           emit(std::move(e));
           cond = {Condition::Kind::Bool, received};
         } else {
@@ -356,6 +362,24 @@ Condition FunctionLowering::lowerCondition(const Expr *cond, bool &negated) {
       default: break;
       }
       rightConst = true;
+    }
+    // `i < n`: two tracked integers (a counter against a bound).
+    if (!rightConst && l->getType()->isIntegralOrEnumerationType() && !l->getType()->isBooleanType() &&
+        r->getType()->isIntegralOrEnumerationType() && !r->getType()->isBooleanType()) {
+      PlaceId lp = valueOf(l), rp = valueOf(r);
+      if (lp != kNoPlace && rp != kNoPlace) {
+        Condition cmp{Condition::Kind::IntLess, lp};
+        cmp.other = rp;
+        switch (op) {
+        case BO_LT: return cmp;
+        case BO_GE: negated = !negated; return cmp;
+        case BO_GT: std::swap(cmp.place, cmp.other); return cmp;
+        case BO_LE: std::swap(cmp.place, cmp.other); negated = !negated; return cmp;
+        case BO_EQ: cmp.kind = Condition::Kind::IntEq; return cmp;
+        case BO_NE: cmp.kind = Condition::Kind::IntEq; negated = !negated; return cmp;
+        default: break;
+        }
+      }
     }
     if (rightConst && (l->getType()->isIntegralOrEnumerationType() && !l->getType()->isBooleanType())) {
       PlaceId p = valueOf(l);

@@ -143,7 +143,12 @@ PlaceId FunctionLowering::valueOf(const Expr *e) {
     return kNoPlace;
   if (auto it = values_.find(e); it != values_.end())
     return it->second;
-  if (e->isGLValue())
+  // A named constant (constexpr int kMode = 1) is its value, not a place
+  // nothing ever writes.
+  Expr::EvalResult constant;
+  bool isConstant = (T.kind(e->getType()) == ValueKind::Int || T.kind(e->getType()) == ValueKind::Bool) &&
+                    !e->isValueDependent() && e->EvaluateAsInt(constant, ctx_);
+  if (e->isGLValue() && !isConstant)
     if (PlaceId p = placeOf(e); p != kNoPlace)
       return p;
   // A copy of a place (or a channel's direction view of it) is the place's
@@ -373,6 +378,8 @@ void FunctionLowering::havoc(PlaceId dst, QualType type, SourceLocation loc, boo
 }
 
 void FunctionLowering::declare(const VarDecl *vd) {
+  if (aliases_.count(vd))
+    return; // a structured binding's holding variable, named when its decomposition was
   QualType t = vd->getType();
   const Expr *init = vd->getInit();
   // The loop variable of a range-for over a container names its elements.
@@ -407,9 +414,24 @@ void FunctionLowering::declare(const VarDecl *vd) {
     // The hidden variable holds the value; bindings name its parts.
     if (init && T.tracked(t))
       store(varPlace(dd), init, t, vd->getLocation());
-    for (const BindingDecl *b : dd->bindings())
-      if (const VarDecl *holder = b->getHoldingVar())
+    // Through the tuple protocol each binding has a holding variable bound to
+    // get<i>(hidden); for std::pair (what recv_ok returns) that is its i-th
+    // field, which the events write.
+    const auto *pair = t->getAsCXXRecordDecl();
+    bool isPair = pair && pair->isInStdNamespace() && pair->getName() == "pair";
+    unsigned index = 0;
+    for (const BindingDecl *b : dd->bindings()) {
+      const VarDecl *holder = b->getHoldingVar();
+      if (holder && isPair) {
+        auto field = pair->field_begin();
+        std::advance(field, index);
+        if (field != pair->field_end())
+          aliases_[holder] = P.child(varPlace(dd), {StepKind::Field, *field});
+      } else if (holder) {
         declare(holder);
+      }
+      ++index;
+    }
     return;
   }
   if (!T.tracked(t))

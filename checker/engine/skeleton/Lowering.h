@@ -97,6 +97,7 @@ private:
   void select(const clang::CallExpr *call);
   void callOnce(const clang::CallExpr *call, const CallModel &m);
   void lockOp(const clang::CallExpr *call, const CallModel &m);
+  void lockTraits(Event &e, clang::QualType mutexType);
   const clang::FunctionDecl *callableFunction(const clang::Expr *e);
   PlaceId thisObject();
   const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *fd);
@@ -130,5 +131,13 @@ private:
   llvm::DenseMap<const clang::ValueDecl *, std::uint32_t> captureIndex_;
   std::uint32_t thisCapture_ = ~0u;
 };
+
+// A call's arguments from the `first`th on.
+inline std::vector<const clang::Expr *> argsFrom(const clang::CallExpr *call, unsigned first) {
+  std::vector<const clang::Expr *> out;
+  for (unsigned i = first; i < call->getNumArgs(); ++i)
+    out.push_back(call->getArg(i));
+  return out;
+}
 
 } // namespace chcheck::ir

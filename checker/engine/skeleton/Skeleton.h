@@ -42,6 +42,15 @@ namespace chcheck::ir {
 using PlaceId = std::uint32_t;
 constexpr PlaceId kNoPlace = ~PlaceId(0);
 
+enum class ValueKind : std::uint8_t {
+  None,      // nothing the analyses follow
+  Reference, // refers to objects: channel and context handles, pointers, smart pointers, callables, threads
+  Storage,   // an object whose identity is its place: mutex, WaitGroup, Cond, guard, once_flag
+  Aggregate, // a struct, class or container holding tracked values
+  Bool,      // a flag (branches, once idioms, ownership)
+  Int,       // an integer or enum (loop counts, modes, a select's chosen case)
+};
+
 enum class RootKind : std::uint8_t {
   Param,   // index: the parameter's position
   This,    // the object a method runs on
@@ -111,6 +120,7 @@ struct Condition {
   Kind kind = Kind::Opaque;
   PlaceId place = kNoPlace;
   std::int64_t value = 0;
+  PlaceId other = kNoPlace;   // IntLess/IntEq: compare with this place instead of `value`
   const void *site = nullptr; // Opaque: the condition expression
 };
 
@@ -170,6 +180,8 @@ struct SelectCase {
   bool isSend = false;
   PlaceId channel = kNoPlace;
   PlaceId ok = kNoPlace;      // recv: set to whether a value was received
+  PlaceId value = kNoPlace;   // send: the value sent; recv: where the received value goes
+  const clang::Type *valueType = nullptr; // send: the value's type when it is an aggregate
   clang::SourceLocation loc;
   const clang::Expr *operand = nullptr; // the channel as written
 };
@@ -192,11 +204,15 @@ struct Event {
   std::int64_t value = 0;
   bool known = true;         // SetInt/SetBool/WgAdd: whether value is known
   bool shared = false;       // Lock/Unlock/TryLock: the read side of an RWMutex
+  bool recursive = false;    // Lock: the mutex may be re-locked by its holder
+  bool writerPriority = false; // Lock (shared): a waiting writer blocks new readers
   bool weak = false;         // the store may leave the old value (container elements)
   bool timer = false;        // MakeContext: has a deadline
   bool mayNotRun = false;    // Call: the callable may not be called (select callbacks)
   std::optional<std::uint64_t> capacity; // MakeChan
   PlaceId onlyIf = kNoPlace; // the event happens only if this bool place is true (a guard's ownership)
+  PlaceId payload = kNoPlace; // Send: the value sent; Recv/RecvOk/RangeNext: where the received value goes
+  ValueKind element = ValueKind::None; // channel ops: what the channel carries (a closed one yields its zero)
   std::vector<PlaceId> places; // LockAll: the locks; CompareExchange: the expected value
   RecvUse recvUse;           // Recv
   std::vector<SelectCase> cases; // Select

@@ -4,6 +4,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -45,6 +46,41 @@ bool Skeletons::relevant(const FunctionDecl *fd) {
     return true; // recursion: assume it matters
   const Skeleton *sk = get(fd);
   return sk && sk->hasEvents;
+}
+
+namespace {
+
+// Every function body in the translation unit, enclosing functions before
+// the lambdas they contain (a goroutine lambda needs its parent's facts).
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  std::vector<const FunctionDecl *> functions;
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+  // System headers hold no user code: their bodies are never analysed.
+  bool TraverseDecl(Decl *d) {
+    if (d && !isa<TranslationUnitDecl>(d) &&
+        d->getASTContext().getSourceManager().isInSystemHeader(d->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(d);
+  }
+  bool VisitFunctionDecl(FunctionDecl *fd) {
+    if (fd->doesThisDeclarationHaveABody())
+      functions.push_back(fd);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *le) {
+    functions.push_back(le->getCallOperator());
+    return true;
+  }
+};
+
+} // namespace
+
+std::vector<const clang::FunctionDecl *> functionsWithBodies(clang::ASTContext &ctx) {
+  FunctionCollector collector;
+  collector.TraverseDecl(ctx.getTranslationUnitDecl());
+  return std::move(collector.functions);
 }
 
 } // namespace chcheck::ir

@@ -10,6 +10,7 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <memory>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -45,5 +46,9 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Skeleton>> skeletons_;
   llvm::DenseMap<const clang::FunctionDecl *, bool> building_;
 };
+
+// Every function body of the translation unit outside system headers,
+// enclosing functions before the lambdas they contain.
+std::vector<const clang::FunctionDecl *> functionsWithBodies(clang::ASTContext &ctx);
 
 } // namespace chcheck::ir

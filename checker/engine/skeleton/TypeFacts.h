@@ -18,14 +18,6 @@ class CXXRecordDecl;
 
 namespace chcheck::ir {
 
-enum class ValueKind : std::uint8_t {
-  None,      // nothing the analyses follow
-  Reference, // refers to objects: channel and context handles, pointers, smart pointers, callables, threads
-  Storage,   // an object whose identity is its place: mutex, WaitGroup, Cond, guard, once_flag
-  Aggregate, // a struct, class or container holding tracked values
-  Bool,      // a flag (branches, once idioms, ownership)
-  Int,       // an integer or enum (loop counts, modes, a select's chosen case)
-};
 
 class TypeFacts {
 public:

@@ -24,6 +24,10 @@ struct RuleInfo {
   std::string goodExample;
   std::string helpAnchor;       // anchor in docs/rules/<id>.md
   std::string limits;           // optional: what the rule deliberately does not report
+  // How often a finding of the rule is a real bug, in GitHub code scanning's
+  // terms: "very-high", "high", "medium" or "low" (SARIF properties.precision).
+  std::string precision;
+  std::vector<std::string> tags; // SARIF properties.tags: "concurrency", "channels", ...
   std::string sourceFile;       // "CH101-send-on-closed.json"
 
   std::string tidyCheckName() const { return "channel-" + name; }

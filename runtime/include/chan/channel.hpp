@@ -6,6 +6,7 @@
 #include <iterator>
 #include <memory>
 #include <source_location>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -54,6 +55,7 @@ class chan_handle {
   }
   std::size_t do_len() const noexcept { return chanlen(c_.get()); }
   std::size_t do_cap() const noexcept { return c_ ? c_->dataqsiz : 0; }
+  std::string_view do_name() const noexcept { return c_ ? std::string_view(c_->name) : std::string_view{}; }
 
   std::shared_ptr<hchan<T>> c_;
 };
@@ -119,6 +121,8 @@ class Chan : public detail::chan_handle<T> {
   }
   std::size_t len() const noexcept { return this->do_len(); }
   std::size_t cap() const noexcept { return this->do_cap(); }
+  // The name given to make(); empty if none (and for the nil channel).
+  std::string_view name() const noexcept { return this->do_name(); }
   explicit operator bool() const noexcept { return this->raw() != nullptr; }
   friend bool operator==(const Chan& a, const Chan& b) noexcept { return a.raw() == b.raw(); }
 
@@ -148,6 +152,8 @@ class SendChan : public detail::chan_handle<T> {
   }
   std::size_t len() const noexcept { return this->do_len(); }
   std::size_t cap() const noexcept { return this->do_cap(); }
+  // The name given to make(); empty if none (and for the nil channel).
+  std::string_view name() const noexcept { return this->do_name(); }
   explicit operator bool() const noexcept { return this->raw() != nullptr; }
   friend bool operator==(const SendChan& a, const SendChan& b) noexcept { return a.raw() == b.raw(); }
 };
@@ -169,6 +175,8 @@ class RecvChan : public detail::chan_handle<T> {
   }
   std::size_t len() const noexcept { return this->do_len(); }
   std::size_t cap() const noexcept { return this->do_cap(); }
+  // The name given to make(); empty if none (and for the nil channel).
+  std::string_view name() const noexcept { return this->do_name(); }
   explicit operator bool() const noexcept { return this->raw() != nullptr; }
   friend bool operator==(const RecvChan& a, const RecvChan& b) noexcept { return a.raw() == b.raw(); }
 
@@ -178,11 +186,12 @@ class RecvChan : public detail::chan_handle<T> {
   std::default_sentinel_t end() const noexcept { return {}; }
 };
 
-// Go's make(chan T, capacity).
+// Go's make(chan T, capacity).  A name ("orders") appears in panics,
+// deadlock and leak reports, goroutine dumps and snapshots.
 template <channel_element T>
-Chan<T> make(std::size_t capacity = 0) {
+Chan<T> make(std::size_t capacity = 0, std::string_view name = {}) {
   detail::ensure_known();
-  return Chan<T>(std::make_shared<detail::hchan<T>>(capacity));
+  return Chan<T>(std::make_shared<detail::hchan<T>>(capacity, name));
 }
 
 }  // namespace chan

@@ -42,9 +42,16 @@ int main() {
   Player ping("ping", to_ping, to_pong, referee, kHits);
   Player pong("pong", to_pong, to_ping, referee, kHits);
   chan::go(&Player::play, &ping);
-  chan::go([&pong] { pong.play(); });
+  // pong may still be reading its Player after ping's last hit: main waits
+  // for it before the Players go out of scope.
+  auto pong_done = chan::make<chan::Unit>();
+  chan::go([&pong, pong_done] {
+    pong.play();
+    pong_done.close();
+  });
 
   to_ping.send(Ball{});
   const Ball final_ball = referee.recv();
+  pong_done.recv();
   return final_ball.hits == kHits && final_ball.last == "ping" ? 0 : 1;
 }

@@ -2,6 +2,7 @@
 // v(n)`, `std::array<Chan<T>, n>`, `Chan<T> a[n]` and `std::map<K, Chan<T>>`'s
 // operator[] hold nil channels until a made channel is assigned to them: an
 // operation on such an element blocks forever (send, recv) or panics (close).
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 #include <array>

@@ -1,6 +1,7 @@
 // Engine v2, idiom 3: two branches on the same condition, a bool that is not
 // reassigned in between, are exclusive: `if (drain) close; if (!drain) send;`
 // never sends after the close.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 // ---- positive cases ----

@@ -2,6 +2,7 @@
 // (an RAII guard), at `unique_ptr::reset()` / assignment of nullptr, and at
 // `delete`: a later send through another handle of that channel panics. A
 // reset of an empty unique_ptr runs no destructor.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 #include <memory>

@@ -2,6 +2,7 @@
 // or a member function (directly or through a lambda) gets the same
 // goroutine context as a lambda: when it always closes a channel the spawner
 // also always closes, one of the two closes panics (CH102).
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 void closer(chan::Chan<int> c) { c.close(); }

@@ -2,6 +2,7 @@
 // iteration from a single spawn site. When the loop runs at least twice and
 // each goroutine always closes the same channel, two of them close it: one
 // close panics (CH102), even though only one close is written.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 #include <mutex>
@@ -22,6 +23,19 @@ void by_value_copies_alias_one_channel() {
     // CHECK: :[[@LINE+1]]:23: error: close of channel 'done'{{.*}}[CH102 close-of-closed]
     chan::go([done] { done.close(); });
   }
+}
+
+// The last producer closes the shared channel, but its siblings may still be
+// sending on it.
+void last_producer_closes_the_shared_channel(int producers) {
+  auto out = chan::make<int>(8);
+  for (int p = 0; p < producers; ++p)
+    chan::go([out, p, producers] {
+      out.send(p);
+      if (p == producers - 1)
+        // CHECK: :[[@LINE+1]]:9: warning: close of channel 'out' while a goroutine started earlier may still send on it{{.*}}[CH101 send-on-closed]
+        out.close();
+    });
 }
 
 // ---- negative cases: nothing below may be reported ----
@@ -63,4 +77,20 @@ void loop_that_starts_one_goroutine() {
     break;
   }
   done.recv();
+}
+
+// Each shard's goroutine sends on and closes the channel it was given; the
+// channels were made in an earlier loop, one per shard.
+std::vector<chan::Chan<int>> shards_send_then_close_their_own(int shards) {
+  std::vector<chan::Chan<int>> outs;
+  for (int s = 0; s < shards; ++s)
+    outs.push_back(chan::make<int>(4));
+  for (int s = 0; s < shards; ++s) {
+    chan::Chan<int> mine = outs[s];
+    chan::go([mine, s] {
+      mine.send(s);
+      mine.close();
+    });
+  }
+  return outs;
 }

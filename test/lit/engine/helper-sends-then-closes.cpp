@@ -2,6 +2,7 @@
 // closes is the most common producer. Calling it on an open channel is
 // correct; only an operation of the caller after the call, or a second call,
 // meets the closed channel.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 void produce(chan::Chan<int> c) {

@@ -1,6 +1,7 @@
 // Engine v2, idiom 9: a handle moved into `chan::go(f, std::move(ch))` (or
 // into a lambda's init-capture) is nil afterwards: a send on it blocks
 // forever (CH104) and a close panics (CH103). A copy leaves it intact.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 #include <utility>

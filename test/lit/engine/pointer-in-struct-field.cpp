@@ -1,6 +1,7 @@
 // Engine v2, idiom 7: a pointer to a channel handle stored in a struct field
 // (`struct Conn { chan::Chan<int> *out; }`) designates that handle: a close
 // through the field is a close of the handle, and the reverse.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 struct Conn {

@@ -1,5 +1,6 @@
 // Engine v2, idiom 2: a pointer to a channel handle designates the handle it
 // points to now, not the first one it pointed to.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 void retargeted_before_close() {

@@ -2,6 +2,7 @@
 // std::unique_ptr (`s->inbox`, `(*s).inbox`, `s.get()->inbox`): copies of a
 // shared_ptr share the pointee, so a close through one copy is seen through
 // the others; distinct objects have distinct channels.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 #include <memory>

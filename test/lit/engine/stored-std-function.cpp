@@ -1,6 +1,7 @@
 // Engine v2, idiom 11: a lambda stored in a std::function (a variable, a
 // struct field) and called later runs its body at the call: its close is
 // seen after the call, and not before it nor when it is never called.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 #include <functional>

@@ -3,6 +3,7 @@
 // reference to a class none of whose overrides close) and its override does
 // not close, nothing is closed; through a base reference where some override
 // closes, the channel may be closed: a warning, never an error.
+// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 struct Service {

@@ -1,5 +1,5 @@
 // CH102 close-of-closed.
-// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
+// RUN: %expect_exit 1 %chcheck --enable CH102 %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 #include <atomic>

@@ -1,5 +1,5 @@
 // CH105 recv-after-close-unchecked.
-// RUN: %expect_exit 1 %chcheck %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
+// RUN: %expect_exit 1 %chcheck --enable CH105 %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
 void process(int);

@@ -1,0 +1,3 @@
+#include "queue.h"
+
+void run() { drain_twice(); }
