@@ -7,6 +7,12 @@
 // the second write response arrives meanwhile: this forces the interleaving in
 // which the MultiRaft loop is already inside send_event when the callback
 // tries to hand its work back.
+//
+// The wait cycle has two blocked sends, each waiting for the other goroutine
+// to receive.  Its finding is expected at send_event's select, the
+// operation the upstream fix changed (the loop queues events and offers them
+// in its main select instead of blocking on them); the callback's send is the
+// cycle's other edge, shown in the finding's notes.
 #include <chan/chan.hpp>
 
 #include <chrono>
@@ -31,7 +37,7 @@ struct MultiRaft {
   chan::Chan<chan::Unit> applied = chan::make<chan::Unit>();
 
   void send_event(Event e) {
-    chan::select(chan::on_send(events, std::move(e), [] {}), chan::on_recv(stopper, [] {}));
+    chan::select(chan::on_send(events, std::move(e), [] {}), chan::on_recv(stopper, [] {}));  // expect: CH203
   }
 
   void process_committed_entry(int entry) {
@@ -42,7 +48,7 @@ struct MultiRaft {
     send_event(Event{[this] {
       std::this_thread::sleep_for(100ms);  // applies the change to the range
       // Hands the rest of the work back to the MultiRaft loop.
-      chan::select(chan::on_send(callback_chan, [this] { applied.close(); }, [] {}),  // expect: CH203
+      chan::select(chan::on_send(callback_chan, [this] { applied.close(); }, [] {}),
                    chan::on_recv(stopper, [] {}));
     }});
   }
