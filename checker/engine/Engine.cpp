@@ -8,6 +8,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -37,6 +38,7 @@ std::string describeOp(OpKind op) {
   case OpKind::SelectSend: return "select send case on";
   case OpKind::SelectRecv: return "select receive case on";
   }
+  llvm_unreachable("every OpKind is described above");
 }
 
 std::string describeClose(const ChannelOpFact &f) {

@@ -1,5 +1,5 @@
 // Facts: what the code does to each channel, computed once per translation
-// unit by the dataflow (ChannelAnalysis) and read by every rule.  Facts carry
+// unit by the lifecycle dataflow (lifecycle/) and read by every rule.  Facts carry
 // no judgement: a rule decides whether a fact is a finding and how severe.
 #pragma once
 
