@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <tuple>
 
@@ -47,6 +48,7 @@ struct State {
   bool reached = false;
   std::vector<Held> held; // sorted by lock
   std::uint64_t live = 0;
+  std::set<PlaceId> dropped; // the caller's locks surely released and not taken again
 };
 
 const Held *find(const State &s, PlaceId p) {
@@ -86,8 +88,13 @@ bool join(State &into, const State &from) {
       both.push_back(h);
       both.back().shared = h.shared || o->shared;
     }
-  bool changed = both.size() != into.held.size() || (into.live | from.live) != into.live;
+  std::set<PlaceId> dropped;
+  std::set_intersection(into.dropped.begin(), into.dropped.end(), from.dropped.begin(), from.dropped.end(),
+                        std::inserter(dropped, dropped.end()));
+  bool changed = both.size() != into.held.size() || (into.live | from.live) != into.live ||
+                 dropped.size() != into.dropped.size();
   into.held = std::move(both);
+  into.dropped = std::move(dropped);
   into.live |= from.live;
   return changed;
 }
@@ -139,7 +146,7 @@ private:
   std::map<int, std::vector<PlaceId>> slotSignals_; // a thread's slot -> what it signals
   std::set<PlaceId> signals_;
   std::map<std::tuple<PlaceId, PlaceId, bool, bool>, std::size_t> edgeIndex_;
-  std::map<std::pair<PlaceId, bool>, std::size_t> acquireIndex_;
+  std::map<std::tuple<PlaceId, bool, bool>, std::size_t> acquireIndex_;
   std::set<PlaceId> released_;
 };
 
@@ -230,7 +237,7 @@ void Walk::addEdge(Edge ed) {
 }
 
 void Walk::addAcquire(Held h) {
-  auto key = std::make_pair(h.lock, h.shared);
+  auto key = std::make_tuple(h.lock, h.shared, h.retaken);
   if (acquireIndex_.count(key) || out_.acquires.size() >= kMaxAcquires)
     return;
   acquireIndex_[key] = out_.acquires.size();
@@ -247,10 +254,12 @@ void Walk::lock(State &s, const std::vector<PlaceId> &locks, bool shared, Source
       LockSite site{loc, {}};
       for (const Held &h : s.held)
         addEdge({h.lock, p, h.shared, shared, h.site, site, gates(s, h.lock), s.live});
-      addAcquire({p, shared, site});
+      addAcquire({p, shared, site, s.dropped.count(p) > 0});
     }
-  for (PlaceId p : fresh)
+  for (PlaceId p : fresh) {
     add(s, {p, shared, LockSite{loc, {}}});
+    s.dropped.erase(p);
+  }
 }
 
 void Walk::unlock(State &s, PlaceId p, bool record) {
@@ -262,12 +271,22 @@ void Walk::unlock(State &s, PlaceId p, bool record) {
   case Kind::Named:
     if (record)
       released_.insert(p);
+    s.dropped.insert(p);
     return;
-  case Kind::Opaque: // it may be any of the held locks
+  case Kind::Opaque: { // it may be any of the held locks
     s.held.clear();
-    if (record)
+    // Through a parameter, `this` or a capture (a unique_lock passed by
+    // reference), the caller can tell which lock it is.
+    RootKind r = P.get(p).root.kind;
+    if (r == RootKind::Param || r == RootKind::This || r == RootKind::Capture) {
+      if (record)
+        released_.insert(p);
+      s.dropped.insert(p);
+    } else if (record) {
       out_.releasesUnknown = true;
+    }
     return;
+  }
   }
 }
 
@@ -407,14 +426,39 @@ void Walk::call(State &s, const Event &e, std::uint32_t node, bool record) {
     if (!cs)
       continue;
     if (record) {
+      // The locks it surely keeps: a lock it releases and takes again is
+      // waited for while these are held.
+      std::vector<PlaceId> heldThrough;
+      if (!cs->releasesUnknown)
+        for (const Held &h : s.held)
+          if (std::none_of(cs->released.begin(), cs->released.end(), [&](PlaceId r) {
+                std::optional<PlaceId> m = map(r, e, closure);
+                return !m || *m == h.lock;
+              }))
+            heldThrough.push_back(h.lock);
       for (const Held &a : cs->acquires) {
         std::optional<PlaceId> m = map(a.lock, e, closure);
-        if (!m || find(s, *m))
+        if (!m)
           continue;
         LockSite site = through(a.site, fd, e.loc);
+        bool retaken = a.retaken || s.dropped.count(*m) > 0;
+        if (find(s, *m)) {
+          if (!a.retaken)
+            continue;
+          for (const Held &h : s.held) {
+            if (h.lock == *m || std::find(heldThrough.begin(), heldThrough.end(), h.lock) == heldThrough.end())
+              continue;
+            std::vector<PlaceId> others;
+            for (PlaceId g : gates(s, h.lock))
+              if (g != *m && std::find(heldThrough.begin(), heldThrough.end(), g) != heldThrough.end())
+                others.push_back(g);
+            addEdge({h.lock, *m, h.shared, a.shared, h.site, site, std::move(others), s.live});
+          }
+          continue;
+        }
         for (const Held &h : s.held)
           addEdge({h.lock, *m, h.shared, a.shared, h.site, site, gates(s, h.lock), s.live});
-        addAcquire({*m, a.shared, site});
+        addAcquire({*m, a.shared, site, retaken});
       }
       for (Edge ed : cs->edges) {
         if (!mapEdge(ed, e, closure))
@@ -448,8 +492,10 @@ void Walk::call(State &s, const Event &e, std::uint32_t node, bool record) {
         if (std::optional<PlaceId> m = map(h.lock, e, closure))
           kept.push_back({*m, h.shared, through(h.site, fd, e.loc)});
   }
-  for (Held &h : kept)
+  for (Held &h : kept) {
+    s.dropped.erase(h.lock);
     add(s, std::move(h));
+  }
 }
 
 void Walk::spawn(State &s, const Event &e, std::uint32_t node, bool record) {
@@ -585,14 +631,23 @@ std::unique_ptr<Summary> Walk::run() {
   }
   // A function that itself takes two locks in both orders, on different
   // branches, picks the order from data (lower id or address first): a
-  // discipline the analysis cannot judge, so neither order is kept.
-  std::set<std::pair<PlaceId, PlaceId>> own, chosen;
+  // discipline the analysis cannot judge, so neither order is kept.  On one
+  // path (B taken while A is held, then A dropped and taken again while B
+  // still is) both orders are real.
+  std::map<std::pair<PlaceId, PlaceId>, const Edge *> own;
+  std::set<std::pair<PlaceId, PlaceId>> chosen;
   for (const Edge &e : out_.edges)
     if (e.heldAt.via.empty() && e.acquiredAt.via.empty())
-      own.insert({e.held, e.acquired});
-  for (const auto &[a, b] : own)
-    if (own.count({b, a}))
-      chosen.insert({a, b});
+      own.try_emplace({e.held, e.acquired}, &e);
+  for (const auto &[ab, x] : own) {
+    auto back = own.find({ab.second, ab.first});
+    if (back == own.end())
+      continue;
+    const Edge *y = back->second;
+    bool onePath = x->acquiredAt.loc == y->heldAt.loc || y->acquiredAt.loc == x->heldAt.loc;
+    if (!onePath)
+      chosen.insert(ab);
+  }
   out_.edges.erase(std::remove_if(out_.edges.begin(), out_.edges.end(),
                                   [&](const Edge &e) { return chosen.count({e.held, e.acquired}) > 0; }),
                    out_.edges.end());

@@ -22,6 +22,10 @@ struct Held {
   PlaceId lock;
   bool shared = false;
   LockSite site;
+  // Taken again after the function surely released it, a lock its caller
+  // holds (a unique_lock dropped around a wait): the caller's other locks,
+  // held across the call, are held while it waits for this one.
+  bool retaken = false;
 };
 
 struct Edge {

@@ -1,6 +1,8 @@
 // RUN: %expect_exit 1 %chcheck --enable CH204 %s -- -std=c++20 -I%runtime_include | FileCheck %s --implicit-check-not='{{error|warning}}:'
 #include <chan/chan.hpp>
 
+#include <map>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
@@ -314,6 +316,95 @@ void run_db(Db &db) {
   std::thread t2(&Db::stats, &db);
   t1.join();
   t2.join();
+}
+
+// A helper drops its caller's lock around a slow step and takes it again
+// (a unique_lock passed by reference): the entry's lock, held across the
+// call, is then held while it waits for the table's lock.  Two refreshes of
+// one entry take the two orders.
+struct Entry {
+  std::mutex mu;
+  int value = 0;
+};
+class EntryTable {
+public:
+  void refresh(int key) {
+    std::unique_lock<std::mutex> table_lock(mu_);
+    std::shared_ptr<Entry> entry = find(key);
+    if (!entry)
+      return;
+    std::lock_guard<std::mutex> entry_lock(entry->mu);
+    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'EntryTable::mu_' and 'Entry::mu' are taken in opposite orders by threads that may run at the same time: 'EntryTable::mu_' then 'Entry::mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+29]] → EntryTable::refresh; 'Entry::mu' then 'EntryTable::mu_' at CH204-lock-order-inversion.cpp:[[@LINE+18]] via lambda at line [[@LINE+29]] → EntryTable::refresh → EntryTable::reload: each may hold one and wait for the other [CH204 lock-order-inversion]
+    // CHECK: :[[@LINE+28]]:5: note: 'refresh_twice' starts a goroutine here
+    // CHECK: :[[@LINE-7]]:34: note: the goroutine started at line [[@LINE+27]] takes 'EntryTable::mu_' here
+    // CHECK: :[[@LINE-4]]:33: note: the goroutine started at line [[@LINE+26]] then waits for 'Entry::mu' here
+    // CHECK: :[[@LINE+25]]:5: note: 'refresh_twice' starts a goroutine here
+    // CHECK: :[[@LINE-6]]:33: note: another instance of the goroutine started at line [[@LINE+24]] takes 'Entry::mu' here
+    // CHECK: :[[@LINE+12]]:5: note: another instance of the goroutine started at line [[@LINE+23]] then waits for 'EntryTable::mu_' here
+    reload(table_lock, *entry);
+  }
+
+private:
+  std::shared_ptr<Entry> find(int key) {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second;
+  }
+  void reload(std::unique_lock<std::mutex> &table_lock, Entry &entry) {
+    table_lock.unlock(); // loading is slow: let other lookups in
+    entry.value = load();
+    table_lock.lock();
+  }
+  static int load() { return 42; }
+
+  std::mutex mu_;
+  std::map<int, std::shared_ptr<Entry>> entries_;
+};
+void refresh_twice(EntryTable &table) {
+  chan::WaitGroup wg;
+  for (int i = 0; i < 2; ++i) {
+    wg.add(1);
+    chan::go([&table, &wg] {
+      table.refresh(1);
+      wg.done();
+    });
+  }
+  wg.wait();
+}
+
+// The same in one function: the log's index lock is dropped around the
+// write and taken again while the file lock is still held.
+class WriteAheadLog {
+public:
+  void append() {
+    std::unique_lock<std::mutex> index(index_mu_);
+    std::lock_guard<std::mutex> file(file_mu_);
+    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'WriteAheadLog::index_mu_' and 'WriteAheadLog::file_mu_' are taken in opposite orders by threads that may run at the same time: 'WriteAheadLog::index_mu_' then 'WriteAheadLog::file_mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+21]] → WriteAheadLog::append; 'WriteAheadLog::file_mu_' then 'WriteAheadLog::index_mu_' at CH204-lock-order-inversion.cpp:[[@LINE+9]] via lambda at line [[@LINE+21]] → WriteAheadLog::append: each may hold one and wait for the other [CH204 lock-order-inversion]
+    // CHECK: :[[@LINE+20]]:5: note: 'append_in_parallel' starts a goroutine here
+    // CHECK: :[[@LINE-4]]:34: note: the goroutine started at line [[@LINE+19]] takes 'WriteAheadLog::index_mu_' here
+    // CHECK: :[[@LINE-4]]:33: note: the goroutine started at line [[@LINE+18]] then waits for 'WriteAheadLog::file_mu_' here
+    // CHECK: :[[@LINE+17]]:5: note: 'append_in_parallel' starts a goroutine here
+    // CHECK: :[[@LINE-6]]:33: note: another instance of the goroutine started at line [[@LINE+16]] takes 'WriteAheadLog::file_mu_' here
+    // CHECK: :[[@LINE+3]]:5: note: another instance of the goroutine started at line [[@LINE+15]] then waits for 'WriteAheadLog::index_mu_' here
+    index.unlock();
+    ++written_;
+    index.lock();
+    ++entries_;
+  }
+
+private:
+  std::mutex index_mu_, file_mu_;
+  int written_ = 0, entries_ = 0;
+};
+void append_in_parallel(WriteAheadLog &journal) {
+  chan::WaitGroup wg;
+  for (int i = 0; i < 2; ++i) {
+    wg.add(1);
+    chan::go([&journal, &wg] {
+      journal.append();
+      wg.done();
+    });
+  }
+  wg.wait();
 }
 
 // ---- nothing below may be reported ----
@@ -712,3 +803,73 @@ void run_hub(Hub &hub) {
 }
 
 int main() {}
+
+// The table's lock is dropped and taken again before the entry's lock: one
+// order (Table::mu_, then Entry::mu) everywhere.
+class SafeTable {
+public:
+  void refresh(int key) {
+    std::unique_lock<std::mutex> table_lock(mu_);
+    std::shared_ptr<Entry> entry = find(key);
+    if (!entry)
+      return;
+    int value = reload(table_lock);
+    std::lock_guard<std::mutex> entry_lock(entry->mu);
+    entry->value = value;
+  }
+
+private:
+  std::shared_ptr<Entry> find(int key) {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second;
+  }
+  int reload(std::unique_lock<std::mutex> &table_lock) {
+    table_lock.unlock();
+    int value = 42;
+    table_lock.lock();
+    return value;
+  }
+
+  std::mutex mu_;
+  std::map<int, std::shared_ptr<Entry>> entries_;
+};
+void refresh_safe_twice(SafeTable &table) {
+  chan::WaitGroup wg;
+  for (int i = 0; i < 2; ++i) {
+    wg.add(1);
+    chan::go([&table, &wg] {
+      table.refresh(1);
+      wg.done();
+    });
+  }
+  wg.wait();
+}
+
+// The file lock is released before the index lock is taken again.
+class SafeWriteAheadLog {
+public:
+  void append() {
+    std::unique_lock<std::mutex> index(index_mu_);
+    std::unique_lock<std::mutex> file(file_mu_);
+    index.unlock();
+    ++written_;
+    file.unlock();
+    index.lock();
+    ++entries_;
+  }
+
+private:
+  std::mutex index_mu_, file_mu_;
+  int written_ = 0, entries_ = 0;
+};
+void append_safely_in_parallel(SafeWriteAheadLog &journal) {
+  chan::WaitGroup wg;
+  for (int i = 0; i < 2; ++i) {
+    wg.add(1);
+    chan::go([&journal, &wg] {
+      journal.append();
+      wg.done();
+    });
+  }
+  wg.wait();
+}
