@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev
           llvm-19-tools clang-tidy-19 libclang-rt-19-dev nlohmann-json3-dev
-          libgtest-dev libgmock-dev libbenchmark-dev python3)
+          libgtest-dev libgmock-dev libbenchmark-dev python3 graphviz)
 # The SARIF validator needs npm; use the machine's if it has one (it may not
 # come from Debian's packages, whose nodejs would then conflict).
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -44,6 +44,7 @@ struct BlockingFact {
     Relock,     // a goroutine waits for a lock it holds itself
     ReadRelock, // a read lock taken again while a writer waits for the first one
     Panic,      // the program panics on some interleaving
+    AddRace,    // an add() from zero that may come before or after a wait() returns
   };
   Kind kind;
   bool everyExecution = false;        // every interleaving and branch reaches it
@@ -55,10 +56,12 @@ struct BlockingFact {
   std::string what;                   // the operation in words: "sends on 'ch'"
   // Panic
   std::string panicRule, panicMessage;
-  clang::SourceLocation otherLoc;     // the close that made a send or a close panic
+  clang::SourceLocation otherLoc;     // the close that made a send or a close panic;
+                                      // AddRace: the wait the add races
   bool otherGoroutine = false;        // ... done by another goroutine
   // the witness
   std::uint32_t thread = 0;           // the thread blocked (or panicking) at `loc`
+  std::uint32_t otherThread = ~0u;    // AddRace: the thread whose wait the add races
   std::vector<WitnessThread> threads;
   std::vector<WitnessStep> interleaving; // every step, in order
   std::vector<WaitFor> waits;         // Cycle: the cycle's edges

@@ -60,6 +60,7 @@ private:
   std::uint32_t add(MachineState s, std::uint32_t parent, std::vector<Step> steps);
   bool ended(const MachineState &s) const;
   void judge(std::uint32_t state);
+  void judgeAddRaces(std::uint32_t state);
   // What a goroutine may still do: operations on known objects, and kinds
   // of operation on objects we cannot tell (in callees, through unknowns).
   struct Remaining {
@@ -137,6 +138,7 @@ bool Search::run() {
       judge(i);
       continue;
     }
+    judgeAddRaces(i);
     std::vector<Successor> next = I.successors(states_[i]);
     if (I.budgetExceeded())
       return false;
@@ -512,6 +514,45 @@ void Search::judge(std::uint32_t i) {
   }
 }
 
+// Go's rule for WaitGroups: an add() that starts from a zero counter must
+// happen before the wait() it is meant for.  A state where one goroutine is
+// about to wait on a group at zero (it would return at once) while another
+// is about to add to it has both orders one step away: the wait may return
+// before the work it should wait for has even been counted.  Adds while the
+// counter is positive (a worker counting its own children) are fine.
+void Search::judgeAddRaces(std::uint32_t i) {
+  const MachineState &s = states_[i];
+  auto live = [&](std::uint32_t g) {
+    return s.goroutines[g].status == Goroutine::Status::Running && !s.goroutines[g].timer;
+  };
+  for (std::uint32_t g = 0; g < s.goroutines.size(); ++g) {
+    const Event *wait = live(g) ? I.nextEvent(s, g) : nullptr;
+    if (!wait || wait->kind != EventKind::WgWait)
+      continue;
+    AddrId group = I.storageOf(s, g, wait->src);
+    if (group == ~0u)
+      continue;
+    if (auto it = s.groups.find(group); it != s.groups.end() && (it->second.escaped || it->second.counter != 0))
+      continue;
+    for (std::uint32_t h = 0; h < s.goroutines.size(); ++h) {
+      const Event *add = h != g && live(h) ? I.nextEvent(s, h) : nullptr;
+      if (!add || add->kind != EventKind::WgAdd || !add->known || add->value <= 0 ||
+          I.storageOf(s, h, add->src) != group)
+        continue;
+      BlockingFact f = describeBlocked(s, h, BlockingFact::Kind::AddRace);
+      f.otherLoc = wait->loc;
+      f.otherGoroutine = true;
+      f.otherThread = g;
+      auto &entry = found_[{f.kind, f.loc.getRawEncoding(), "CH205"}];
+      if (entry.second.empty()) {
+        entry.first = std::move(f);
+        blockedAt_[i] = {g, h}; // the wait first: the add note refers to it
+      }
+      entry.second.insert(i);
+    }
+  }
+}
+
 // Whether a goroutine stands where it stood (frame numbers aside).
 static bool samePosition(const Goroutine &a, const Goroutine &b) {
   if (a.status != b.status || a.stack.size() != b.stack.size() || a.condSignalled != b.condSignalled ||
@@ -559,6 +600,17 @@ bool Search::inevitable(const std::set<std::uint32_t> &targets) const {
   return good[0];
 }
 
+// What the witness says of a goroutine where the judged state finds it.
+static const char *stopWords(BlockingFact::Kind kind, EventKind op) {
+  switch (kind) {
+  case BlockingFact::Kind::Panic: return "panics here";
+  case BlockingFact::Kind::AddRace:
+    return op == EventKind::WgWait ? "may return here at once, the counter being 0"
+                                   : "adds here: before or after that wait returns";
+  default: return "blocks here, forever";
+  }
+}
+
 void Search::witness(std::uint32_t state, BlockingFact &f, const std::vector<std::uint32_t> &blocked) {
   std::vector<Step> steps;
   std::vector<std::uint32_t> chain;
@@ -581,8 +633,7 @@ void Search::witness(std::uint32_t state, BlockingFact &f, const std::vector<std
     }
     return it->second;
   };
-  std::uint32_t main = thread(f.thread); // the goroutine the finding is about first
-  (void)main;
+  thread(f.thread); // the goroutine the finding is about comes first
   for (const Step &st : steps) {
     std::uint32_t t = thread(st.goroutine);
     WitnessStep w{st.loc, st.what, t};
@@ -592,7 +643,7 @@ void Search::witness(std::uint32_t state, BlockingFact &f, const std::vector<std
   for (std::uint32_t g : blocked) {
     std::uint32_t t = thread(g);
     if (const Event *e = I.nextEvent(s, g)) {
-      WitnessStep w{e->loc, f.kind == BlockingFact::Kind::Panic ? "panics here" : "blocks here, forever", t};
+      WitnessStep w{e->loc, stopWords(f.kind, e->kind), t};
       f.threads[t].steps.push_back(w);
       f.interleaving.push_back(w);
     }
@@ -602,6 +653,8 @@ void Search::witness(std::uint32_t state, BlockingFact &f, const std::vector<std
     w.to = thread(w.to);
   }
   f.thread = thread(f.thread);
+  if (f.otherThread != ~0u)
+    f.otherThread = thread(f.otherThread);
 }
 
 void Search::facts(std::vector<BlockingFact> &out) {

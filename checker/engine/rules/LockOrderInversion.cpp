@@ -4,12 +4,10 @@
 // it is not reported when both orders are taken under a common lock (a gate
 // keeps them apart), when the waits cannot block (both sides read locks),
 // when one thread takes both (no concurrency), or when two locks of one
-// class (Account::mu_ of two accounts) cannot be told apart.
+// class (Account::mu_ of two accounts) cannot be told apart.  Each cycle is
+// reported at both acquisitions, each finding naming the other chain.
 #include "../Rule.h"
 #include "../locks/LockOrder.h"
-
-#include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 
 #include <map>
 #include <set>
@@ -119,8 +117,7 @@ public:
   unsigned needs() const override { return kLockOrder; }
 
   void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
-    const clang::SourceManager &sm = facts.lockOrder->ctx->getSourceManager();
-    std::set<std::pair<std::string, std::string>> reported;
+    std::set<std::pair<std::string, std::string>> reported; // (held, acquired) once
     for (const LockRegion &r : facts.lockOrder->regions) {
       struct Taken {
         int thread;
@@ -148,9 +145,11 @@ public:
           if (!inverse(x, y) || !blocks(x, y) || gated(x, y) ||
               !concurrent(all[i].thread, x, all[j].thread, y))
             continue;
-          bool xFirst = !sm.isBeforeInTranslationUnit(y.acquiredAt.loc, x.acquiredAt.loc);
-          report(r, xFirst ? all[i].thread : all[j].thread, xFirst ? x : y,
-                 xFirst ? all[j].thread : all[i].thread, xFirst ? y : x, reported, out);
+          // A finding at each end: either acquisition is where the
+          // deadlock may happen and where a fix may go, and a diff that
+          // touches one end must show it.
+          report(r, all[i].thread, x, all[j].thread, y, reported, out);
+          report(r, all[j].thread, y, all[i].thread, x, reported, out);
         }
       }
     }
@@ -161,7 +160,7 @@ private:
   void report(const LockRegion &r, int tx, const LockOrderEdge &x, int ty, const LockOrderEdge &y,
               Set &reported, FindingBuilder &out) const {
     std::string a = x.held.name, b = x.acquired.name;
-    if (!reported.insert(a < b ? std::make_pair(a, b) : std::make_pair(b, a)).second)
+    if (!reported.insert({a, b}).second)
       return;
     auto threadName = [&](int t) { return t < 0 ? "'" + r.name + "'" : r.threads[t].name; };
     // One body started several times: its second instance.

@@ -1,6 +1,7 @@
 // CH205 waitgroup-misuse: a WaitGroup wait that can never return (an add
-// without its done on some path), and a counter that goes negative (done
-// more often than add: Go panics "sync: negative WaitGroup counter").
+// without its done on some path), a counter that goes negative (done more
+// often than add: Go panics "sync: negative WaitGroup counter"), and an add
+// from zero that races a wait (the add inside the goroutine it counts).
 #include "BlockingWords.h"
 
 namespace chcheck {
@@ -22,6 +23,13 @@ public:
                    named("WaitGroup", f.subject) +
                        " counter goes negative (more done() than add()): it panics with \"" +
                        f.panicMessage + "\"" + howSure(f));
+      else if (f.kind == BlockingFact::Kind::AddRace)
+        out.report(id(), f,
+                   threadOf(f) + " adds to " + named("WaitGroup", f.subject) + " while its counter is 0, so " +
+                       f.threads[f.otherThread].name +
+                       " may already have returned from its wait() on it: the wait can miss this work "
+                       "(an add() from zero must happen before the wait, e.g. before the goroutine is "
+                       "started)" + howSure(f));
     }
   }
 };

@@ -24,17 +24,18 @@ public:
     std::lock_guard<std::mutex> a(accounts_mu_);
     std::lock_guard<std::mutex> l(log_mu_);
     // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'Bank::accounts_mu_' and 'Bank::log_mu_' are taken in opposite orders by threads that may run at the same time: 'Bank::accounts_mu_' then 'Bank::log_mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via Bank::audit; 'Bank::log_mu_' then 'Bank::accounts_mu_' at CH204-lock-order-inversion.cpp:[[@LINE+11]] via Bank::journal: each may hold one and wait for the other [CH204 lock-order-inversion]
-    // CHECK: :[[@LINE+20]]:15: note: 'run_bank' starts a thread here
-    // CHECK: :[[@LINE-4]]:33: note: the thread started at line [[@LINE+19]] takes 'Bank::accounts_mu_' here
-    // CHECK: :[[@LINE-4]]:33: note: the thread started at line [[@LINE+18]] then waits for 'Bank::log_mu_' here
-    // CHECK: :[[@LINE+18]]:15: note: 'run_bank' starts a thread here
-    // CHECK: :[[@LINE+5]]:33: note: the thread started at line [[@LINE+17]] takes 'Bank::log_mu_' here
-    // CHECK: :[[@LINE+5]]:33: note: the thread started at line [[@LINE+16]] then waits for 'Bank::accounts_mu_' here
+    // CHECK: :[[@LINE+21]]:15: note: 'run_bank' starts a thread here
+    // CHECK: :[[@LINE-4]]:33: note: the thread started at line [[@LINE+20]] takes 'Bank::accounts_mu_' here
+    // CHECK: :[[@LINE-4]]:33: note: the thread started at line [[@LINE+19]] then waits for 'Bank::log_mu_' here
+    // CHECK: :[[@LINE+19]]:15: note: 'run_bank' starts a thread here
+    // CHECK: :[[@LINE+5]]:33: note: the thread started at line [[@LINE+18]] takes 'Bank::log_mu_' here
+    // CHECK: :[[@LINE+5]]:33: note: the thread started at line [[@LINE+17]] then waits for 'Bank::accounts_mu_' here
     ++audits_;
   }
   void journal() {
     std::lock_guard<std::mutex> l(log_mu_);
     std::lock_guard<std::mutex> a(accounts_mu_);
+    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'Bank::log_mu_' and 'Bank::accounts_mu_' are taken in opposite orders by threads that may run at the same time: 'Bank::log_mu_' then 'Bank::accounts_mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via Bank::journal; 'Bank::accounts_mu_' then 'Bank::log_mu_' at CH204-lock-order-inversion.cpp:[[@LINE-13]] via Bank::audit: each may hold one and wait for the other [CH204 lock-order-inversion]
     ++entries_;
   }
 
@@ -57,13 +58,13 @@ class Stats {
 public:
   void bump() {
     std::lock_guard<std::mutex> g(mu_);
-    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'Registry::mu_' and 'Stats::mu_' are taken in opposite orders by threads that may run at the same time: 'Registry::mu_' then 'Stats::mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+41]] → Registry::add → Stats::bump; 'Stats::mu_' then 'Registry::mu_' at CH204-lock-order-inversion.cpp:[[@LINE+24]] via lambda at line [[@LINE+45]] → Stats::flush → Registry::count: each may hold one and wait for the other [CH204 lock-order-inversion]
-    // CHECK: :[[@LINE+40]]:3: note: 'run_registry' starts a goroutine here
-    // CHECK: :[[@LINE+17]]:33: note: the goroutine started at line [[@LINE+39]] takes 'Registry::mu_' here
-    // CHECK: :[[@LINE-4]]:33: note: the goroutine started at line [[@LINE+38]] then waits for 'Stats::mu_' here
+    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'Registry::mu_' and 'Stats::mu_' are taken in opposite orders by threads that may run at the same time: 'Registry::mu_' then 'Stats::mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+42]] → Registry::add → Stats::bump; 'Stats::mu_' then 'Registry::mu_' at CH204-lock-order-inversion.cpp:[[@LINE+24]] via lambda at line [[@LINE+46]] → Stats::flush → Registry::count: each may hold one and wait for the other [CH204 lock-order-inversion]
     // CHECK: :[[@LINE+41]]:3: note: 'run_registry' starts a goroutine here
-    // CHECK: :[[@LINE+29]]:32: note: the goroutine started at line [[@LINE+40]] takes 'Stats::mu_' here
-    // CHECK: :[[@LINE+18]]:33: note: the goroutine started at line [[@LINE+39]] then waits for 'Registry::mu_' here
+    // CHECK: :[[@LINE+17]]:33: note: the goroutine started at line [[@LINE+40]] takes 'Registry::mu_' here
+    // CHECK: :[[@LINE-4]]:33: note: the goroutine started at line [[@LINE+39]] then waits for 'Stats::mu_' here
+    // CHECK: :[[@LINE+42]]:3: note: 'run_registry' starts a goroutine here
+    // CHECK: :[[@LINE+30]]:32: note: the goroutine started at line [[@LINE+41]] takes 'Stats::mu_' here
+    // CHECK: :[[@LINE+18]]:33: note: the goroutine started at line [[@LINE+40]] then waits for 'Registry::mu_' here
     ++n_;
   }
   void flush(Registry &r);
@@ -82,6 +83,7 @@ public:
   }
   int count() {
     std::lock_guard<std::mutex> g(mu_);
+    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'Stats::mu_' and 'Registry::mu_' are taken in opposite orders by threads that may run at the same time: 'Stats::mu_' then 'Registry::mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+21]] → Stats::flush → Registry::count; 'Registry::mu_' then 'Stats::mu_' at CH204-lock-order-inversion.cpp:[[@LINE-26]] via lambda at line [[@LINE+17]] → Registry::add → Stats::bump: each may hold one and wait for the other [CH204 lock-order-inversion]
     return items_;
   }
 
@@ -149,17 +151,18 @@ std::mutex g_queue_mu, g_stats_mu;
 void producer() {
   std::unique_lock<std::mutex> q(g_queue_mu);
   std::lock_guard<std::mutex> s(g_stats_mu);
-  // CHECK: :[[@LINE-1]]:31: warning: possible deadlock: mutexes 'g_queue_mu' and 'g_stats_mu' are taken in opposite orders by threads that may run at the same time: 'g_queue_mu' then 'g_stats_mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+17]] → producer; 'g_stats_mu' then 'g_queue_mu' at CH204-lock-order-inversion.cpp:[[@LINE+10]] via lambda at line [[@LINE+18]] → consumer: each may hold one and wait for the other [CH204 lock-order-inversion]
-  // CHECK: :[[@LINE+16]]:3: note: 'run_globals' starts a goroutine here
-  // CHECK: :[[@LINE-4]]:32: note: the goroutine started at line [[@LINE+15]] takes 'g_queue_mu' here
-  // CHECK: :[[@LINE-4]]:31: note: the goroutine started at line [[@LINE+14]] then waits for 'g_stats_mu' here
-  // CHECK: :[[@LINE+14]]:3: note: 'run_globals' starts a goroutine here
-  // CHECK: :[[@LINE+4]]:3: note: the goroutine started at line [[@LINE+13]] takes 'g_stats_mu' here
-  // CHECK: :[[@LINE+4]]:3: note: the goroutine started at line [[@LINE+12]] then waits for 'g_queue_mu' here
+  // CHECK: :[[@LINE-1]]:31: warning: possible deadlock: mutexes 'g_queue_mu' and 'g_stats_mu' are taken in opposite orders by threads that may run at the same time: 'g_queue_mu' then 'g_stats_mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+18]] → producer; 'g_stats_mu' then 'g_queue_mu' at CH204-lock-order-inversion.cpp:[[@LINE+10]] via lambda at line [[@LINE+19]] → consumer: each may hold one and wait for the other [CH204 lock-order-inversion]
+  // CHECK: :[[@LINE+17]]:3: note: 'run_globals' starts a goroutine here
+  // CHECK: :[[@LINE-4]]:32: note: the goroutine started at line [[@LINE+16]] takes 'g_queue_mu' here
+  // CHECK: :[[@LINE-4]]:31: note: the goroutine started at line [[@LINE+15]] then waits for 'g_stats_mu' here
+  // CHECK: :[[@LINE+15]]:3: note: 'run_globals' starts a goroutine here
+  // CHECK: :[[@LINE+4]]:3: note: the goroutine started at line [[@LINE+14]] takes 'g_stats_mu' here
+  // CHECK: :[[@LINE+4]]:3: note: the goroutine started at line [[@LINE+13]] then waits for 'g_queue_mu' here
 }
 void consumer() {
   g_stats_mu.lock();
   g_queue_mu.lock();
+  // CHECK: :[[@LINE-1]]:3: warning: possible deadlock: mutexes 'g_stats_mu' and 'g_queue_mu' are taken in opposite orders by threads that may run at the same time: 'g_stats_mu' then 'g_queue_mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+8]] → consumer; 'g_queue_mu' then 'g_stats_mu' at CH204-lock-order-inversion.cpp:[[@LINE-12]] via lambda at line [[@LINE+7]] → producer: each may hold one and wait for the other [CH204 lock-order-inversion]
   g_queue_mu.unlock();
   g_stats_mu.unlock();
 }
@@ -191,6 +194,7 @@ void refresh(Cache &c) {
   std::thread t([&c] { c.reindex(); });
   c.data_mu.lock();
   c.index_mu.lock();
+  // CHECK: :[[@LINE-1]]:3: warning: possible deadlock: mutexes 'Cache::data_mu' and 'Cache::index_mu' are taken in opposite orders by threads that may run at the same time: 'Cache::data_mu' then 'Cache::index_mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via refresh; 'Cache::index_mu' then 'Cache::data_mu' at CH204-lock-order-inversion.cpp:[[@LINE-15]] via lambda at line [[@LINE-3]] → Cache::reindex: each may hold one and wait for the other [CH204 lock-order-inversion]
   c.index_mu.unlock();
   c.data_mu.unlock();
   t.join();
@@ -207,10 +211,10 @@ struct Index {
 void lookup(Index &ix, Table &t) {
   ix.mu.lock_shared();
   t.mu.lock();
-  // CHECK: :[[@LINE-1]]:3: warning: possible deadlock: mutexes 'Index::mu' and 'Table::mu' are taken in opposite orders by threads that may run at the same time: 'Index::mu' then 'Table::mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+17]] → lookup; 'Table::mu' then 'Index::mu' at CH204-lock-order-inversion.cpp:[[@LINE+11]] via run_index → rebuild: each may hold one and wait for the other [CH204 lock-order-inversion]
-  // CHECK: :[[@LINE+16]]:3: note: 'run_index' starts a goroutine here
-  // CHECK: :[[@LINE-4]]:3: note: the goroutine started at line [[@LINE+15]] takes 'Index::mu' here
-  // CHECK: :[[@LINE-4]]:3: note: the goroutine started at line [[@LINE+14]] then waits for 'Table::mu' here
+  // CHECK: :[[@LINE-1]]:3: warning: possible deadlock: mutexes 'Index::mu' and 'Table::mu' are taken in opposite orders by threads that may run at the same time: 'Index::mu' then 'Table::mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+18]] → lookup; 'Table::mu' then 'Index::mu' at CH204-lock-order-inversion.cpp:[[@LINE+11]] via run_index → rebuild: each may hold one and wait for the other [CH204 lock-order-inversion]
+  // CHECK: :[[@LINE+17]]:3: note: 'run_index' starts a goroutine here
+  // CHECK: :[[@LINE-4]]:3: note: the goroutine started at line [[@LINE+16]] takes 'Index::mu' here
+  // CHECK: :[[@LINE-4]]:3: note: the goroutine started at line [[@LINE+15]] then waits for 'Table::mu' here
   // CHECK: :[[@LINE+6]]:3: note: 'run_index' takes 'Table::mu' here
   // CHECK: :[[@LINE+6]]:3: note: 'run_index' then waits for 'Index::mu' here
   t.mu.unlock();
@@ -219,6 +223,7 @@ void lookup(Index &ix, Table &t) {
 void rebuild(Index &ix, Table &t) {
   t.mu.lock();
   ix.mu.lock();
+  // CHECK: :[[@LINE-1]]:3: warning: possible deadlock: mutexes 'Table::mu' and 'Index::mu' are taken in opposite orders by threads that may run at the same time: 'Table::mu' then 'Index::mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via run_index → rebuild; 'Index::mu' then 'Table::mu' at CH204-lock-order-inversion.cpp:[[@LINE-13]] via lambda at line [[@LINE+6]] → lookup: each may hold one and wait for the other [CH204 lock-order-inversion]
   ix.mu.unlock();
   t.mu.unlock();
 }
@@ -239,17 +244,18 @@ struct Shards {
 void hot_then_cold(Shards &s) {
   std::lock_guard<std::mutex> h(s.hot);
   std::lock_guard<std::mutex> c(s.cold);
-  // CHECK: :[[@LINE-1]]:31: warning: possible deadlock: mutexes 'Shards::hot' and 'Shards::cold' are taken in opposite orders by threads that may run at the same time: 'Shards::hot' then 'Shards::cold' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+22]] → rebalance → hot_then_cold; 'Shards::cold' then 'Shards::hot' at CH204-lock-order-inversion.cpp:[[@LINE+10]] via lambda at line [[@LINE+22]] → rebalance → cold_then_hot: each may hold one and wait for the other [CH204 lock-order-inversion]
-  // CHECK: :[[@LINE+21]]:5: note: 'run_shards' starts a goroutine here
-  // CHECK: :[[@LINE-4]]:31: note: the goroutine started at line [[@LINE+20]] takes 'Shards::hot' here
-  // CHECK: :[[@LINE-4]]:31: note: the goroutine started at line [[@LINE+19]] then waits for 'Shards::cold' here
-  // CHECK: :[[@LINE+18]]:5: note: 'run_shards' starts a goroutine here
-  // CHECK: :[[@LINE+4]]:31: note: another instance of the goroutine started at line [[@LINE+17]] takes 'Shards::cold' here
-  // CHECK: :[[@LINE+4]]:31: note: another instance of the goroutine started at line [[@LINE+16]] then waits for 'Shards::hot' here
+  // CHECK: :[[@LINE-1]]:31: warning: possible deadlock: mutexes 'Shards::hot' and 'Shards::cold' are taken in opposite orders by threads that may run at the same time: 'Shards::hot' then 'Shards::cold' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+23]] → rebalance → hot_then_cold; 'Shards::cold' then 'Shards::hot' at CH204-lock-order-inversion.cpp:[[@LINE+10]] via lambda at line [[@LINE+23]] → rebalance → cold_then_hot: each may hold one and wait for the other [CH204 lock-order-inversion]
+  // CHECK: :[[@LINE+22]]:5: note: 'run_shards' starts a goroutine here
+  // CHECK: :[[@LINE-4]]:31: note: the goroutine started at line [[@LINE+21]] takes 'Shards::hot' here
+  // CHECK: :[[@LINE-4]]:31: note: the goroutine started at line [[@LINE+20]] then waits for 'Shards::cold' here
+  // CHECK: :[[@LINE+19]]:5: note: 'run_shards' starts a goroutine here
+  // CHECK: :[[@LINE+4]]:31: note: another instance of the goroutine started at line [[@LINE+18]] takes 'Shards::cold' here
+  // CHECK: :[[@LINE+4]]:31: note: another instance of the goroutine started at line [[@LINE+17]] then waits for 'Shards::hot' here
 }
 void cold_then_hot(Shards &s) {
   std::lock_guard<std::mutex> c(s.cold);
   std::lock_guard<std::mutex> h(s.hot);
+  // CHECK: :[[@LINE-1]]:31: warning: possible deadlock: mutexes 'Shards::cold' and 'Shards::hot' are taken in opposite orders by threads that may run at the same time: 'Shards::cold' then 'Shards::hot' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+12]] → rebalance → cold_then_hot; 'Shards::hot' then 'Shards::cold' at CH204-lock-order-inversion.cpp:[[@LINE-12]] via lambda at line [[@LINE+12]] → rebalance → hot_then_cold: each may hold one and wait for the other [CH204 lock-order-inversion]
 }
 void rebalance(Shards &s, int round) {
   if (round % 2 == 0)
@@ -296,16 +302,17 @@ public:
     MutexLock l(&mutex_);
     MutexLock s(&stats_mu_);
     // CHECK: :[[@LINE-1]]:15: warning: possible deadlock: mutexes 'Db::mutex_.mu_' and 'Db::stats_mu_.mu_' are taken in opposite orders by threads that may run at the same time: 'Db::mutex_.mu_' then 'Db::stats_mu_.mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via Db::compact; 'Db::stats_mu_.mu_' then 'Db::mutex_.mu_' at CH204-lock-order-inversion.cpp:[[@LINE+10]] via Db::stats: each may hold one and wait for the other [CH204 lock-order-inversion]
-    // CHECK: :[[@LINE+16]]:15: note: 'run_db' starts a thread here
-    // CHECK: :[[@LINE-4]]:15: note: the thread started at line [[@LINE+15]] takes 'Db::mutex_.mu_' here
-    // CHECK: :[[@LINE-4]]:15: note: the thread started at line [[@LINE+14]] then waits for 'Db::stats_mu_.mu_' here
-    // CHECK: :[[@LINE+14]]:15: note: 'run_db' starts a thread here
-    // CHECK: :[[@LINE+4]]:15: note: the thread started at line [[@LINE+13]] takes 'Db::stats_mu_.mu_' here
-    // CHECK: :[[@LINE+4]]:15: note: the thread started at line [[@LINE+12]] then waits for 'Db::mutex_.mu_' here
+    // CHECK: :[[@LINE+17]]:15: note: 'run_db' starts a thread here
+    // CHECK: :[[@LINE-4]]:15: note: the thread started at line [[@LINE+16]] takes 'Db::mutex_.mu_' here
+    // CHECK: :[[@LINE-4]]:15: note: the thread started at line [[@LINE+15]] then waits for 'Db::stats_mu_.mu_' here
+    // CHECK: :[[@LINE+15]]:15: note: 'run_db' starts a thread here
+    // CHECK: :[[@LINE+4]]:15: note: the thread started at line [[@LINE+14]] takes 'Db::stats_mu_.mu_' here
+    // CHECK: :[[@LINE+4]]:15: note: the thread started at line [[@LINE+13]] then waits for 'Db::mutex_.mu_' here
   }
   void stats() {
     MutexLock s(&stats_mu_);
     MutexLock l(&mutex_);
+    // CHECK: :[[@LINE-1]]:15: warning: possible deadlock: mutexes 'Db::stats_mu_.mu_' and 'Db::mutex_.mu_' are taken in opposite orders by threads that may run at the same time: 'Db::stats_mu_.mu_' then 'Db::mutex_.mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via Db::stats; 'Db::mutex_.mu_' then 'Db::stats_mu_.mu_' at CH204-lock-order-inversion.cpp:[[@LINE-12]] via Db::compact: each may hold one and wait for the other [CH204 lock-order-inversion]
   }
 
 private:
@@ -334,13 +341,13 @@ public:
     if (!entry)
       return;
     std::lock_guard<std::mutex> entry_lock(entry->mu);
-    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'EntryTable::mu_' and 'Entry::mu' are taken in opposite orders by threads that may run at the same time: 'EntryTable::mu_' then 'Entry::mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+29]] → EntryTable::refresh; 'Entry::mu' then 'EntryTable::mu_' at CH204-lock-order-inversion.cpp:[[@LINE+18]] via lambda at line [[@LINE+29]] → EntryTable::refresh → EntryTable::reload: each may hold one and wait for the other [CH204 lock-order-inversion]
-    // CHECK: :[[@LINE+28]]:5: note: 'refresh_twice' starts a goroutine here
-    // CHECK: :[[@LINE-7]]:34: note: the goroutine started at line [[@LINE+27]] takes 'EntryTable::mu_' here
-    // CHECK: :[[@LINE-4]]:33: note: the goroutine started at line [[@LINE+26]] then waits for 'Entry::mu' here
-    // CHECK: :[[@LINE+25]]:5: note: 'refresh_twice' starts a goroutine here
-    // CHECK: :[[@LINE-6]]:33: note: another instance of the goroutine started at line [[@LINE+24]] takes 'Entry::mu' here
-    // CHECK: :[[@LINE+12]]:5: note: another instance of the goroutine started at line [[@LINE+23]] then waits for 'EntryTable::mu_' here
+    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'EntryTable::mu_' and 'Entry::mu' are taken in opposite orders by threads that may run at the same time: 'EntryTable::mu_' then 'Entry::mu' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+30]] → EntryTable::refresh; 'Entry::mu' then 'EntryTable::mu_' at CH204-lock-order-inversion.cpp:[[@LINE+18]] via lambda at line [[@LINE+30]] → EntryTable::refresh → EntryTable::reload: each may hold one and wait for the other [CH204 lock-order-inversion]
+    // CHECK: :[[@LINE+29]]:5: note: 'refresh_twice' starts a goroutine here
+    // CHECK: :[[@LINE-7]]:34: note: the goroutine started at line [[@LINE+28]] takes 'EntryTable::mu_' here
+    // CHECK: :[[@LINE-4]]:33: note: the goroutine started at line [[@LINE+27]] then waits for 'Entry::mu' here
+    // CHECK: :[[@LINE+26]]:5: note: 'refresh_twice' starts a goroutine here
+    // CHECK: :[[@LINE-6]]:33: note: another instance of the goroutine started at line [[@LINE+25]] takes 'Entry::mu' here
+    // CHECK: :[[@LINE+12]]:5: note: another instance of the goroutine started at line [[@LINE+24]] then waits for 'EntryTable::mu_' here
     reload(table_lock, *entry);
   }
 
@@ -353,6 +360,7 @@ private:
     table_lock.unlock(); // loading is slow: let other lookups in
     entry.value = load();
     table_lock.lock();
+    // CHECK: :[[@LINE-1]]:5: warning: possible deadlock: mutexes 'Entry::mu' and 'EntryTable::mu_' are taken in opposite orders by threads that may run at the same time: 'Entry::mu' then 'EntryTable::mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+11]] → EntryTable::refresh → EntryTable::reload; 'EntryTable::mu_' then 'Entry::mu' at CH204-lock-order-inversion.cpp:[[@LINE-20]] via lambda at line [[@LINE+11]] → EntryTable::refresh: each may hold one and wait for the other [CH204 lock-order-inversion]
   }
   static int load() { return 42; }
 
@@ -378,16 +386,17 @@ public:
   void append() {
     std::unique_lock<std::mutex> index(index_mu_);
     std::lock_guard<std::mutex> file(file_mu_);
-    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'WriteAheadLog::index_mu_' and 'WriteAheadLog::file_mu_' are taken in opposite orders by threads that may run at the same time: 'WriteAheadLog::index_mu_' then 'WriteAheadLog::file_mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+21]] → WriteAheadLog::append; 'WriteAheadLog::file_mu_' then 'WriteAheadLog::index_mu_' at CH204-lock-order-inversion.cpp:[[@LINE+9]] via lambda at line [[@LINE+21]] → WriteAheadLog::append: each may hold one and wait for the other [CH204 lock-order-inversion]
-    // CHECK: :[[@LINE+20]]:5: note: 'append_in_parallel' starts a goroutine here
-    // CHECK: :[[@LINE-4]]:34: note: the goroutine started at line [[@LINE+19]] takes 'WriteAheadLog::index_mu_' here
-    // CHECK: :[[@LINE-4]]:33: note: the goroutine started at line [[@LINE+18]] then waits for 'WriteAheadLog::file_mu_' here
-    // CHECK: :[[@LINE+17]]:5: note: 'append_in_parallel' starts a goroutine here
-    // CHECK: :[[@LINE-6]]:33: note: another instance of the goroutine started at line [[@LINE+16]] takes 'WriteAheadLog::file_mu_' here
-    // CHECK: :[[@LINE+3]]:5: note: another instance of the goroutine started at line [[@LINE+15]] then waits for 'WriteAheadLog::index_mu_' here
+    // CHECK: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'WriteAheadLog::index_mu_' and 'WriteAheadLog::file_mu_' are taken in opposite orders by threads that may run at the same time: 'WriteAheadLog::index_mu_' then 'WriteAheadLog::file_mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+22]] → WriteAheadLog::append; 'WriteAheadLog::file_mu_' then 'WriteAheadLog::index_mu_' at CH204-lock-order-inversion.cpp:[[@LINE+9]] via lambda at line [[@LINE+22]] → WriteAheadLog::append: each may hold one and wait for the other [CH204 lock-order-inversion]
+    // CHECK: :[[@LINE+21]]:5: note: 'append_in_parallel' starts a goroutine here
+    // CHECK: :[[@LINE-4]]:34: note: the goroutine started at line [[@LINE+20]] takes 'WriteAheadLog::index_mu_' here
+    // CHECK: :[[@LINE-4]]:33: note: the goroutine started at line [[@LINE+19]] then waits for 'WriteAheadLog::file_mu_' here
+    // CHECK: :[[@LINE+18]]:5: note: 'append_in_parallel' starts a goroutine here
+    // CHECK: :[[@LINE-6]]:33: note: another instance of the goroutine started at line [[@LINE+17]] takes 'WriteAheadLog::file_mu_' here
+    // CHECK: :[[@LINE+3]]:5: note: another instance of the goroutine started at line [[@LINE+16]] then waits for 'WriteAheadLog::index_mu_' here
     index.unlock();
     ++written_;
     index.lock();
+    // CHECK: :[[@LINE-1]]:5: warning: possible deadlock: mutexes 'WriteAheadLog::file_mu_' and 'WriteAheadLog::index_mu_' are taken in opposite orders by threads that may run at the same time: 'WriteAheadLog::file_mu_' then 'WriteAheadLog::index_mu_' at CH204-lock-order-inversion.cpp:[[@LINE-1]] via lambda at line [[@LINE+12]] → WriteAheadLog::append; 'WriteAheadLog::index_mu_' then 'WriteAheadLog::file_mu_' at CH204-lock-order-inversion.cpp:[[@LINE-11]] via lambda at line [[@LINE+12]] → WriteAheadLog::append: each may hold one and wait for the other [CH204 lock-order-inversion]
     ++entries_;
   }
 

@@ -12,17 +12,18 @@ public:
     std::lock_guard<std::mutex> a(accounts_mu_);
     std::lock_guard<std::mutex> l(log_mu_);
     // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'Bank::accounts_mu_' and 'Bank::log_mu_' are taken in opposite orders by threads that may run at the same time: 'Bank::accounts_mu_' then 'Bank::log_mu_' at {{.*}}CH204-lock-order-inversion.cpp{{.*}}:[[@LINE-1]] via Bank::audit; 'Bank::log_mu_' then 'Bank::accounts_mu_' at {{.*}}CH204-lock-order-inversion.cpp{{.*}}:[[@LINE+11]] via Bank::journal: each may hold one and wait for the other [channel-lock-order-inversion]
-    // CHECK-MESSAGES: :[[@LINE+20]]:15: note: 'run_bank' starts a thread here
-    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the thread started at line [[@LINE+19]] takes 'Bank::accounts_mu_' here
-    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the thread started at line [[@LINE+18]] then waits for 'Bank::log_mu_' here
-    // CHECK-MESSAGES: :[[@LINE+18]]:15: note: 'run_bank' starts a thread here
-    // CHECK-MESSAGES: :[[@LINE+5]]:33: note: the thread started at line [[@LINE+17]] takes 'Bank::log_mu_' here
-    // CHECK-MESSAGES: :[[@LINE+5]]:33: note: the thread started at line [[@LINE+16]] then waits for 'Bank::accounts_mu_' here
+    // CHECK-MESSAGES: :[[@LINE+21]]:15: note: 'run_bank' starts a thread here
+    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the thread started at line [[@LINE+20]] takes 'Bank::accounts_mu_' here
+    // CHECK-MESSAGES: :[[@LINE-4]]:33: note: the thread started at line [[@LINE+19]] then waits for 'Bank::log_mu_' here
+    // CHECK-MESSAGES: :[[@LINE+19]]:15: note: 'run_bank' starts a thread here
+    // CHECK-MESSAGES: :[[@LINE+5]]:33: note: the thread started at line [[@LINE+18]] takes 'Bank::log_mu_' here
+    // CHECK-MESSAGES: :[[@LINE+5]]:33: note: the thread started at line [[@LINE+17]] then waits for 'Bank::accounts_mu_' here
     ++audits_;
   }
   void journal() {
     std::lock_guard<std::mutex> l(log_mu_);
     std::lock_guard<std::mutex> a(accounts_mu_);
+    // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: possible deadlock: mutexes 'Bank::log_mu_' and 'Bank::accounts_mu_' are taken in opposite orders by threads that may run at the same time: 'Bank::log_mu_' then 'Bank::accounts_mu_' at {{.*}}CH204-lock-order-inversion.cpp{{.*}}:[[@LINE-1]] via Bank::journal; 'Bank::accounts_mu_' then 'Bank::log_mu_' at {{.*}}CH204-lock-order-inversion.cpp{{.*}}:[[@LINE-13]] via Bank::audit: each may hold one and wait for the other [channel-lock-order-inversion]
     ++entries_;
   }
 
