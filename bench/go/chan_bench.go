@@ -7,7 +7,8 @@
 // when the consumers have taken the first tenth of the messages and stops
 // when they took the last.  Prints "<wall ns per message> <CPU ns per
 // message>", CPU being the whole process's (CLOCK_PROCESS_CPUTIME_ID) over
-// the same window.  GOMAXPROCS is Go's default, the number of CPUs.
+// the same window, then the process's context switches (every thread) per
+// 1000 messages.  GOMAXPROCS is Go's default, the number of CPUs.
 package main
 
 import (
@@ -35,6 +36,13 @@ func cpuNow() int64 {
 	return ts.Nano()
 }
 
+// contextSwitches of the whole process so far (voluntary and involuntary).
+func contextSwitches() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Nvcsw + ru.Nivcsw
+}
+
 // share of total for worker i of n, so the shares add up exactly.
 func share(total int64, i, n int) int64 {
 	s := total / int64(n)
@@ -52,6 +60,7 @@ type window struct {
 	finished                 int32
 	wall0, wall1             time.Time
 	cpu0, cpu1, measuredFrom int64
+	switches0, switches1     int64
 }
 
 func (w *window) progress(n int64) {
@@ -59,6 +68,7 @@ func (w *window) progress(n int64) {
 	if before < w.warmup && before+n >= w.warmup {
 		w.wall0 = time.Now()
 		w.cpu0 = cpuNow()
+		w.switches0 = contextSwitches()
 		w.measuredFrom = before + n
 	}
 }
@@ -67,12 +77,14 @@ func (w *window) consumerDone() {
 	if atomic.AddInt32(&w.finished, 1) == w.consumers {
 		w.wall1 = time.Now()
 		w.cpu1 = cpuNow()
+		w.switches1 = contextSwitches()
 	}
 }
 
 func (w *window) print() {
 	n := float64(w.messages - w.measuredFrom)
-	fmt.Printf("%.1f %.1f\n", float64(w.wall1.Sub(w.wall0).Nanoseconds())/n, float64(w.cpu1-w.cpu0)/n)
+	fmt.Printf("%.1f %.1f %.2f\n", float64(w.wall1.Sub(w.wall0).Nanoseconds())/n, float64(w.cpu1-w.cpu0)/n,
+		1000*float64(w.switches1-w.switches0)/n)
 }
 
 // counter batches a consumer's progress.

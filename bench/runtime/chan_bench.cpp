@@ -8,11 +8,24 @@
 // taken the first tenth (warm-up: caches, spin averages, the scheduler's
 // view of the threads) and stops when they took the last message.  Prints
 // one line: "<wall ns per message> <CPU ns per message>", CPU being the
-// whole process's (every thread) over the same window.
+// whole process's (every thread) over the same window.  A third field
+// gives the process's context switches (voluntary and involuntary, every
+// thread) per 1000 messages over the same window.
+//
+//   chan_bench futex pingpong 0 <round trips>
+//
+// is the floor of a hand-off between two OS threads: two threads bounce a
+// value through one futex word each way, sleeping at once when the value
+// is not there (no spinning, no yielding), so each hand-off is one futex
+// wake and one context switch unless the partner is still running.
 // bench/run-runtime-bench.sh runs it interleaved with the Go program.
 #include <chan/chan.hpp>
 
+#include <linux/futex.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -39,6 +52,14 @@ std::int64_t now_ns(clockid_t clock) {
   return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
+// Context switches of the whole process so far (every thread, voluntary
+// and involuntary).
+std::int64_t context_switches() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<std::int64_t>(ru.ru_nvcsw) + ru.ru_nivcsw;
+}
+
 // Share of `total` for worker `i` of `n`, so the shares add up exactly.
 std::int64_t share(std::int64_t total, int i, int n) { return total / n + (i < total % n ? 1 : 0); }
 
@@ -56,6 +77,7 @@ class Window {
     if (before < warmup_ && before + n >= warmup_) {
       wall0_ = now_ns(CLOCK_MONOTONIC);
       cpu0_ = now_ns(CLOCK_PROCESS_CPUTIME_ID);
+      switches0_ = context_switches();
       measured_from_ = before + n;
     }
   }
@@ -63,11 +85,13 @@ class Window {
     if (finished_.fetch_add(1, std::memory_order_acq_rel) + 1 == consumers_) {
       wall1_ = now_ns(CLOCK_MONOTONIC);
       cpu1_ = now_ns(CLOCK_PROCESS_CPUTIME_ID);
+      switches1_ = context_switches();
     }
   }
   void print() const {
     const double n = static_cast<double>(messages_ - measured_from_);
-    std::printf("%.1f %.1f\n", static_cast<double>(wall1_ - wall0_) / n, static_cast<double>(cpu1_ - cpu0_) / n);
+    std::printf("%.1f %.1f %.2f\n", static_cast<double>(wall1_ - wall0_) / n, static_cast<double>(cpu1_ - cpu0_) / n,
+                1000.0 * static_cast<double>(switches1_ - switches0_) / n);
   }
 
  private:
@@ -76,6 +100,7 @@ class Window {
   std::atomic<std::int64_t> taken_{0};
   std::atomic<int> finished_{0};
   std::int64_t wall0_ = 0, cpu0_ = 0, wall1_ = 0, cpu1_ = 0, measured_from_ = 0;
+  std::int64_t switches0_ = 0, switches1_ = 0;
 };
 
 // Counts a consumer's messages into the window in batches.
@@ -325,10 +350,66 @@ struct CondvarImpl {
   }
 };
 
+// ---------------------------------------------------------------- raw futex hand-off
+
+// One value slot and its state word: empty, full, or empty with the taker
+// asleep on the word (put() wakes it only then).
+class FutexSlot {
+ public:
+  void put(std::int64_t v) {
+    value_ = v;
+    if (state_.exchange(kFull, std::memory_order_release) == kWaiting) wake();
+  }
+  std::int64_t take() {
+    std::uint32_t s = state_.load(std::memory_order_acquire);
+    while (s != kFull) {
+      if (s == kEmpty && !state_.compare_exchange_strong(s, kWaiting, std::memory_order_acquire)) continue;
+      syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&state_), FUTEX_WAIT_PRIVATE, kWaiting, nullptr,
+              nullptr, 0);
+      s = state_.load(std::memory_order_acquire);
+    }
+    state_.store(kEmpty, std::memory_order_relaxed);
+    return value_;
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0, kFull = 1, kWaiting = 2;
+  void wake() {
+    syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&state_), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+  }
+  std::atomic<std::uint32_t> state_{kEmpty};
+  std::int64_t value_ = 0;
+};
+
+struct FutexImpl {
+  void pingpong(std::int64_t n) {
+    FutexSlot ping, pong;
+    Window w(n, 1);
+    std::latch gate(1);
+    std::thread echo([&] {
+      gate.wait();
+      for (std::int64_t i = 0; i < n; ++i) pong.put(ping.take());
+    });
+    std::thread driver([&] {
+      gate.wait();
+      Progress p(w);
+      for (std::int64_t i = 0; i < n; ++i) {
+        ping.put(i);
+        (void)pong.take();
+        p.one();
+      }
+    });
+    gate.count_down();
+    echo.join();
+    driver.join();
+    w.print();
+  }
+};
+
 [[noreturn]] void usage() {
   std::fprintf(stderr,
-               "usage: chan_bench <chan|condvar> <pingpong|spsc|mpmc|select> <capacity> <messages>\n"
-               "  (condvar: capacity >= 1, no select)\n");
+               "usage: chan_bench <chan|condvar|futex> <pingpong|spsc|mpmc|select> <capacity> <messages>\n"
+               "  (condvar: capacity >= 1, no select; futex: pingpong 0 only)\n");
   std::exit(2);
 }
 
@@ -357,6 +438,9 @@ int main(int argc, char** argv) {
     else if (shape == "spsc") c.spsc(capacity, n);
     else if (shape == "mpmc") c.mpmc(capacity, n);
     else usage();
+  } else if (impl == "futex") {
+    if (shape != "pingpong" || capacity != 0) usage();
+    FutexImpl().pingpong(n);
   } else {
     usage();
   }

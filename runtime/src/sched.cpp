@@ -225,6 +225,31 @@ void futex_wake(std::atomic<std::uint32_t>* word) noexcept {
 
 }  // namespace
 
+bool futex_wait_for(std::atomic<std::uint32_t>* word, std::uint32_t expected,
+                    std::int64_t timeout_ns) noexcept {
+#if defined(__linux__)
+  const timespec timeout{static_cast<time_t>(timeout_ns / 1'000'000'000),
+                         static_cast<long>(timeout_ns % 1'000'000'000)};
+  const long r = syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAIT_PRIVATE, expected,
+                         &timeout, nullptr, 0);
+  return !(r == -1 && errno == ETIMEDOUT);
+#else
+  (void)word, (void)expected, (void)timeout_ns;  // no timed wait: do not sleep
+  return false;
+#endif
+}
+
+void futex_wake_one(std::atomic<std::uint32_t>* word) noexcept { futex_wake(word); }
+
+void futex_wake_all(std::atomic<std::uint32_t>* word) noexcept {
+#if defined(__linux__)
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAKE_PRIVATE, INT32_MAX, nullptr, nullptr,
+          0);
+#else
+  word->notify_all();
+#endif
+}
+
 registry& reg() {
   static registry* r = new registry;  // leaked on purpose (see sched.hpp)
   return *r;

@@ -157,6 +157,15 @@ struct hchan_base {
   std::size_t sendx = 0;
   std::size_t recvx = 0;
   bool closed = false;
+  // Buffered channels only: goroutines that found the buffer full (senders)
+  // or empty (receivers) and sleep briefly on a futex word before they
+  // queue as Go waiters (src/chan.cpp, polite_sleep).  The counts are
+  // guarded by lock; a word changes (under lock) whenever a sleeper is
+  // claimed for a wake-up, and at close.
+  std::uint32_t room_sleepers = 0;
+  std::uint32_t value_sleepers = 0;
+  std::atomic<std::uint32_t> room_word{0};
+  std::atomic<std::uint32_t> value_word{0};
   waitq recvq;
   waitq sendq;
   spin_mutex lock;
