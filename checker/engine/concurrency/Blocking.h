@@ -65,6 +65,9 @@ struct BlockingFact {
   std::vector<WitnessThread> threads;
   std::vector<WitnessStep> interleaving; // every step, in order
   std::vector<WaitFor> waits;         // Cycle: the cycle's edges
+  // Cycle: two goroutines each waiting for a lock the other holds (an AB-BA
+  // lock-order inversion).
+  bool lockPair = false;
 };
 
 struct ExplorerStats {

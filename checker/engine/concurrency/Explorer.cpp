@@ -492,6 +492,9 @@ void Search::judge(std::uint32_t i) {
       return I.nextEvent(s, a)->loc.getRawEncoding() < I.nextEvent(s, b)->loc.getRawEncoding();
     });
     BlockingFact f = describeBlocked(s, primary, BlockingFact::Kind::Cycle);
+    f.lockPair = gs.size() == 2 && std::all_of(gs.begin(), gs.end(), [&](std::uint32_t g) {
+                   return I.nextEvent(s, g)->kind == EventKind::Lock;
+                 });
     for (std::uint32_t g : gs)
       for (std::uint32_t h : edges[g])
         if (inCycle.count(h))

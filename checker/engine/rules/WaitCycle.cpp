@@ -2,7 +2,10 @@
 // (through channels, locks, WaitGroups, Conds): a partial or global
 // deadlock.  Reported once per cycle, at the wait a blocked partner makes
 // impossible (a lock whose holder is blocked, else a send, a WaitGroup
-// wait, a receive); the message lists every edge.
+// wait, a receive); the message lists every edge.  Two goroutines each
+// waiting for a lock the other holds are a lock-order inversion: CH204
+// reports it, at both acquisitions and with both chains, so it is not
+// reported twice.
 #include "BlockingWords.h"
 
 namespace chcheck {
@@ -15,7 +18,7 @@ public:
 
   void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
     for (const BlockingFact &f : *facts.blocking) {
-      if (f.kind != BlockingFact::Kind::Cycle)
+      if (f.kind != BlockingFact::Kind::Cycle || f.lockPair)
         continue;
       std::string edges;
       for (const WaitFor &w : f.waits) {
