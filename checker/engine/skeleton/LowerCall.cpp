@@ -19,6 +19,19 @@ namespace chcheck::ir {
 const FunctionDecl *FunctionLowering::definitionOf(const FunctionDecl *fd) {
   if (!fd)
     return nullptr;
+  // A generic lambda's call operator is a template: the code that runs is
+  // its instantiation (`[&](auto, bool) { ... }` handed to a select case).
+  if (const FunctionTemplateDecl *tmpl = fd->getDescribedFunctionTemplate()) {
+    const FunctionDecl *only = nullptr;
+    unsigned count = 0;
+    for (const FunctionDecl *spec : tmpl->specializations())
+      if (spec->getDefinition()) {
+        only = spec->getDefinition();
+        ++count;
+      }
+    if (count == 1)
+      return only;
+  }
   if (const FunctionDecl *def = fd->getDefinition())
     return def;
   return nullptr;
