@@ -509,16 +509,12 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
     }
     if (e.kind == EventKind::After || (e.kind == EventKind::MakeContext && e.timer)) {
       // A timer: a goroutine of its own that fires at any moment.
-      if (s.goroutines.size() >= kMaxGoroutines) {
-        overflow_ = true;
-        return;
-      }
       Goroutine t;
       t.timer = true;
       t.spawnLoc = e.loc;
       t.spawnedBy = g + 1;
       t.fires = ch;
-      s.goroutines.push_back(std::move(t));
+      place(s, std::move(t));
     }
     return;
   }
