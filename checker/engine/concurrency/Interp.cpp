@@ -230,6 +230,7 @@ bool Interp::invisible(const Event &e) const {
   case EventKind::RangeNext:
   case EventKind::Close:
   case EventKind::Select:
+  case EventKind::Len:
   case EventKind::Go:
   case EventKind::Join:
   case EventKind::WgAdd:

@@ -47,6 +47,7 @@ std::string Interp::describe(const Event &e, const ir::SelectCase *c) const {
   case EventKind::RecvOk: return "receives from" + q;
   case EventKind::RangeNext: return "ranges over" + q;
   case EventKind::Close: return "closes" + q;
+  case EventKind::Len: return "reads the length of" + q;
   case EventKind::Select:
     if (c)
       return std::string("selects the case that ") + (c->isSend ? "sends on" : "receives from") + q;
@@ -372,6 +373,23 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       return; // waits for a sender (an unbuffered one meets it from its side)
     }
     return finish(std::move(t), {g}, {{g, e.loc, describe(e)}}, std::nullopt, out);
+  }
+  // len(): a read of the channel's buffer, at the moment it happens.
+  case EventKind::Len: {
+    Value v = channelOf(t, g, e.src);
+    Value n{Value::Kind::Unknown, kNoObj, 0};
+    if (v.kind == Value::Kind::Null)
+      n = Value{Value::Kind::Int, kNoObj, 0};
+    else if (v.kind == Value::Kind::Object && !escapedChannel(t, v) && v.obj < t.objects.size() &&
+             t.objects[v.obj].kind == Object::Kind::Channel && t.objects[v.obj].capacity)
+      n = Value{Value::Kind::Int, kNoObj, static_cast<std::int64_t>(t.channels[v.obj].buffer.size())};
+    if (e.dst != ir::kNoPlace) {
+      bool known = true;
+      AddrId d = resolve(t, g, e.dst, &known);
+      if (known)
+        t.memory[d] = n.kind == Value::Kind::Unknown ? fresh(t) : n;
+    }
+    return proceed();
   }
   case EventKind::Close: {
     Value v = channelOf(t, g, e.src);
