@@ -29,8 +29,6 @@ static void collectObjects(MachineState &s) {
   for (auto &[address, value] : s.memory)
     if (value.kind == Value::Kind::Object)
       reach(value.obj);
-  for (const Goroutine &g : s.goroutines)
-    reach(g.fires);
   for (std::size_t i = 0; i < order.size(); ++i) {
     const Object &o = s.objects[order[i]];
     reach(o.parent);
@@ -39,6 +37,16 @@ static void collectObjects(MachineState &s) {
       for (const Value &v : ch->second.buffer)
         if (v.kind == Value::Kind::Object)
           reach(v.obj);
+  }
+  // A timer (or a go(cancel)) whose channel or context nothing reaches any
+  // more fires unseen: it is as good as done.  A finished goroutine keeps
+  // nothing but its slot, which a new one may take (Interp::freeSlot).
+  for (Goroutine &g : s.goroutines) {
+    if (g.status == Goroutine::Status::Running && g.timer &&
+        (g.fires == kNoObj || g.fires >= s.objects.size() || renumbered[g.fires] == kNoObj))
+      g.status = Goroutine::Status::Done;
+    if (g.status == Goroutine::Status::Done && !(g == Goroutine{.status = Goroutine::Status::Done}))
+      g = Goroutine{.status = Goroutine::Status::Done};
   }
   bool identity = order.size() == s.objects.size();
   for (std::size_t i = 0; identity && i < order.size(); ++i)
@@ -129,9 +137,14 @@ static void renumberInstances(MachineState &s, AddressTable &A) {
     for (auto &[instance, a] : reached)
       numberValue(s.memory.at(a));
   }
-  // What nothing reaches keeps its relative order.
-  for (auto &[a, v] : s.memory)
-    numberAddr(a);
+  // Memory of an instance nothing reaches any more (a returned frame's
+  // locals, an allocation no pointer holds) can never be read again: it is
+  // dropped, or a loop that calls a function or runs a lambda on every
+  // iteration would never come back to a state the search has seen.
+  for (auto it = s.memory.begin(); it != s.memory.end();) {
+    std::uint32_t instance = A.get(it->first).instance;
+    it = instance != 0 && !renamed.count(instance) ? s.memory.erase(it) : std::next(it);
+  }
   for (auto &[a, lock] : s.locks)
     numberAddr(a);
   for (auto &[a, group] : s.groups)

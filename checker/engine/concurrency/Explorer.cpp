@@ -615,34 +615,64 @@ static const char *stopWords(BlockingFact::Kind kind, EventKind op) {
 }
 
 void Search::witness(std::uint32_t state, BlockingFact &f, const std::vector<std::uint32_t> &blocked) {
-  std::vector<Step> steps;
   std::vector<std::uint32_t> chain;
   for (std::uint32_t i = state; i != ~0u; i = parent_[i])
     chain.push_back(i);
   std::reverse(chain.begin(), chain.end());
-  for (std::uint32_t i : chain)
-    steps.insert(steps.end(), via_[i].begin(), via_[i].end());
   const MachineState &s = states_[state];
-  std::map<std::uint32_t, std::uint32_t> threadOf;
+  // A goroutine's slot may be taken by a new one once it has finished
+  // (Interp::freeSlot): a witness thread is a slot and its occupant, named
+  // from a state in which that occupant runs.
+  using Occupant = std::pair<std::uint32_t, std::uint32_t>; // slot, generation
+  std::vector<std::uint32_t> generation;
+  std::map<Occupant, std::uint32_t> namedFrom; // occupant -> a state it runs in
+  std::map<Occupant, std::uint32_t> threadOf;
   auto thread = [&](std::uint32_t g) {
-    auto [it, inserted] = threadOf.try_emplace(g, static_cast<std::uint32_t>(f.threads.size()));
+    Occupant who{g, g < generation.size() ? generation[g] : 0};
+    auto [it, inserted] = threadOf.try_emplace(who, static_cast<std::uint32_t>(f.threads.size()));
     if (inserted) {
+      auto from = namedFrom.find(who);
+      const MachineState &in = from == namedFrom.end() ? s : states_[from->second];
       WitnessThread t;
-      t.name = threadName(s, g);
-      t.startedAt = s.goroutines[g].spawnLoc;
+      t.name = threadName(in, g);
+      t.startedAt = g < in.goroutines.size() ? in.goroutines[g].spawnLoc : SourceLocation();
       if (t.startedAt.isValid())
         t.steps.push_back({t.startedAt, "is started here", it->second});
       f.threads.push_back(std::move(t));
     }
     return it->second;
   };
-  thread(f.thread); // the goroutine the finding is about comes first
-  for (const Step &st : steps) {
-    std::uint32_t t = thread(st.goroutine);
-    WitnessStep w{st.loc, st.what, t};
-    f.threads[t].steps.push_back(w);
-    f.interleaving.push_back(w);
+  // First pass: the occupants and where each runs.
+  auto track = [&](const MachineState *before, const MachineState &after, std::uint32_t id) {
+    if (generation.size() < after.goroutines.size())
+      generation.resize(after.goroutines.size(), 0);
+    for (std::uint32_t g = 0; g < after.goroutines.size(); ++g) {
+      if (before && g < before->goroutines.size() &&
+          before->goroutines[g].status == Goroutine::Status::Done &&
+          after.goroutines[g].status != Goroutine::Status::Done)
+        ++generation[g];
+      if (after.goroutines[g].status != Goroutine::Status::Done)
+        namedFrom.try_emplace({g, generation[g]}, id);
+    }
+  };
+  for (std::size_t k = 0; k < chain.size(); ++k)
+    track(k ? &states_[chain[k - 1]] : nullptr, states_[chain[k]], chain[k]);
+  // The blocked goroutines, the waits and the finding's own thread are the
+  // final state's occupants: the finding's thread first.
+  std::uint32_t mainThread = thread(f.thread);
+  std::vector<std::uint32_t> finalGeneration = generation;
+  // Second pass: the steps, each by the occupant of its slot at the time.
+  generation.clear();
+  for (std::size_t k = 0; k < chain.size(); ++k) {
+    track(k ? &states_[chain[k - 1]] : nullptr, states_[chain[k]], chain[k]);
+    for (const Step &st : via_[chain[k]]) {
+      std::uint32_t t = thread(st.goroutine);
+      WitnessStep w{st.loc, st.what, t};
+      f.threads[t].steps.push_back(w);
+      f.interleaving.push_back(w);
+    }
   }
+  generation = finalGeneration;
   for (std::uint32_t g : blocked) {
     std::uint32_t t = thread(g);
     if (const Event *e = I.nextEvent(s, g)) {
@@ -655,7 +685,7 @@ void Search::witness(std::uint32_t state, BlockingFact &f, const std::vector<std
     w.from = thread(w.from);
     w.to = thread(w.to);
   }
-  f.thread = thread(f.thread);
+  f.thread = mainThread;
   if (f.otherThread != ~0u)
     f.otherThread = thread(f.otherThread);
 }

@@ -230,6 +230,7 @@ bool Interp::invisible(const Event &e) const {
   case EventKind::RangeNext:
   case EventKind::Close:
   case EventKind::Select:
+  case EventKind::Len:
   case EventKind::Go:
   case EventKind::Join:
   case EventKind::WgAdd:
@@ -509,16 +510,12 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
     }
     if (e.kind == EventKind::After || (e.kind == EventKind::MakeContext && e.timer)) {
       // A timer: a goroutine of its own that fires at any moment.
-      if (s.goroutines.size() >= kMaxGoroutines) {
-        overflow_ = true;
-        return;
-      }
       Goroutine t;
       t.timer = true;
       t.spawnLoc = e.loc;
       t.spawnedBy = g + 1;
       t.fires = ch;
-      s.goroutines.push_back(std::move(t));
+      place(s, std::move(t));
     }
     return;
   }

@@ -107,6 +107,12 @@ private:
   void sentAway(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c);
   void pickCase(MachineState &s, std::uint32_t g, std::size_t index);
   std::uint32_t spawn(MachineState &s, std::uint32_t g, const ir::Event &e);
+  // Where a new goroutine goes: the slot of a finished one nothing refers
+  // to any more (a loop that starts a goroutine or a timer on every
+  // iteration comes back to a state it has seen), else a new slot; ~0u
+  // (and the search gives up) beyond kMaxGoroutines.
+  std::uint32_t freeSlot(MachineState &s);
+  std::uint32_t place(MachineState &s, Goroutine g);
   void cancel(MachineState &s, ObjRef done);
   bool writerPreferring(const MachineState &s, std::uint32_t g, const ir::Event &e) const;
 

@@ -47,6 +47,7 @@ std::string Interp::describe(const Event &e, const ir::SelectCase *c) const {
   case EventKind::RecvOk: return "receives from" + q;
   case EventKind::RangeNext: return "ranges over" + q;
   case EventKind::Close: return "closes" + q;
+  case EventKind::Len: return "reads the length of" + q;
   case EventKind::Select:
     if (c)
       return std::string("selects the case that ") + (c->isSend ? "sends on" : "receives from") + q;
@@ -169,11 +170,46 @@ bool Interp::writerPreferring(const MachineState &, std::uint32_t, const Event &
   return e.writerPriority;
 }
 
-std::uint32_t Interp::spawn(MachineState &s, std::uint32_t g, const Event &e) {
+std::uint32_t Interp::freeSlot(MachineState &s) {
+  for (std::uint32_t h = 1; h < s.goroutines.size(); ++h) {
+    // Finished before this step (canonical states keep nothing of a
+    // finished goroutine): a witness tells the two occupants apart.
+    if (!(s.goroutines[h] == Goroutine{.status = Goroutine::Status::Done}))
+      continue;
+    bool referenced = false;
+    for (const Object &o : s.objects)
+      referenced |= o.kind == Object::Kind::Thread && o.goroutine == h;
+    for (const auto &[a, l] : s.locks)
+      referenced |= l.owner == h + 1 || l.writerWaiting == h + 1 ||
+                    std::find(l.readers.begin(), l.readers.end(), h) != l.readers.end();
+    if (referenced)
+      continue;
+    // A close by the goroutine that was here stays a close by another
+    // goroutine (~0u: one that has ended).
+    for (auto &[o, ch] : s.channels)
+      if (ch.closedBy == h + 1)
+        ch.closedBy = ~0u;
+    return h;
+  }
   if (s.goroutines.size() >= kMaxGoroutines) {
     overflow_ = true;
     return ~0u;
   }
+  s.goroutines.emplace_back();
+  s.goroutines.back().status = Goroutine::Status::Done;
+  return static_cast<std::uint32_t>(s.goroutines.size() - 1);
+}
+
+std::uint32_t Interp::place(MachineState &s, Goroutine g) {
+  std::uint32_t slot = freeSlot(s);
+  if (slot != ~0u)
+    s.goroutines[slot] = std::move(g);
+  return slot;
+}
+
+std::uint32_t Interp::spawn(MachineState &s, std::uint32_t g, const Event &e) {
+  if (s.goroutines.size() >= kMaxGoroutines && freeSlot(s) == ~0u)
+    return ~0u;
   auto ts = targets(s, g, e);
   if (ts.size() == 1 && !ts.front().first && ts.front().second != kNoObj) {
     // go(cancel): the context is cancelled at some moment from now on.
@@ -182,7 +218,7 @@ std::uint32_t Interp::spawn(MachineState &s, std::uint32_t g, const Event &e) {
     c.spawnLoc = e.loc;
     c.spawnedBy = g + 1;
     c.fires = s.objects[ts.front().second].target;
-    s.goroutines.push_back(std::move(c));
+    place(s, std::move(c));
     return ~0u; // nothing to run up to a first visible step
   }
   if (ts.size() != 1 || !ts.front().first) {
@@ -199,8 +235,9 @@ std::uint32_t Interp::spawn(MachineState &s, std::uint32_t g, const Event &e) {
     return ~0u;
   }
   child.stack.push_back(std::move(f));
-  s.goroutines.push_back(std::move(child));
-  std::uint32_t id = static_cast<std::uint32_t>(s.goroutines.size() - 1);
+  std::uint32_t id = place(s, std::move(child));
+  if (id == ~0u)
+    return ~0u;
   if (e.dst != ir::kNoPlace) {
     Object t;
     t.kind = Object::Kind::Thread;
@@ -336,6 +373,23 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       return; // waits for a sender (an unbuffered one meets it from its side)
     }
     return finish(std::move(t), {g}, {{g, e.loc, describe(e)}}, std::nullopt, out);
+  }
+  // len(): a read of the channel's buffer, at the moment it happens.
+  case EventKind::Len: {
+    Value v = channelOf(t, g, e.src);
+    Value n{Value::Kind::Unknown, kNoObj, 0};
+    if (v.kind == Value::Kind::Null)
+      n = Value{Value::Kind::Int, kNoObj, 0};
+    else if (v.kind == Value::Kind::Object && !escapedChannel(t, v) && v.obj < t.objects.size() &&
+             t.objects[v.obj].kind == Object::Kind::Channel && t.objects[v.obj].capacity)
+      n = Value{Value::Kind::Int, kNoObj, static_cast<std::int64_t>(t.channels[v.obj].buffer.size())};
+    if (e.dst != ir::kNoPlace) {
+      bool known = true;
+      AddrId d = resolve(t, g, e.dst, &known);
+      if (known)
+        t.memory[d] = n.kind == Value::Kind::Unknown ? fresh(t) : n;
+    }
+    return proceed();
   }
   case EventKind::Close: {
     Value v = channelOf(t, g, e.src);

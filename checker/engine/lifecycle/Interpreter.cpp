@@ -451,6 +451,7 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   }
   case EventKind::SetInt:
   case EventKind::AddInt:
+  case EventKind::Len:
     return;
   case EventKind::Send: {
     RefValue h = valueAt(s, f, e.src);

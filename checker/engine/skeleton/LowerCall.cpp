@@ -19,6 +19,19 @@ namespace chcheck::ir {
 const FunctionDecl *FunctionLowering::definitionOf(const FunctionDecl *fd) {
   if (!fd)
     return nullptr;
+  // A generic lambda's call operator is a template: the code that runs is
+  // its instantiation (`[&](auto, bool) { ... }` handed to a select case).
+  if (const FunctionTemplateDecl *tmpl = fd->getDescribedFunctionTemplate()) {
+    const FunctionDecl *only = nullptr;
+    unsigned count = 0;
+    for (const FunctionDecl *spec : tmpl->specializations())
+      if (spec->getDefinition()) {
+        only = spec->getDefinition();
+        ++count;
+      }
+    if (count == 1)
+      return only;
+  }
   if (const FunctionDecl *def = fd->getDefinition())
     return def;
   return nullptr;
@@ -254,6 +267,31 @@ void FunctionLowering::lowerCall(const CallExpr *call) {
   if (const CallModel *m = M.callModel(call))
     return modelledCall(call, *m);
   const FunctionDecl *callee = call->getDirectCallee();
+  // Any other non-const method of a std::atomic (++, fetch_add, +=, ...)
+  // changes its value to one we do not compute.
+  if (const auto *am = dyn_cast_or_null<CXXMethodDecl>(callee);
+      am && !am->isConst() && !isa<CXXConstructorDecl, CXXDestructorDecl>(am)) {
+    QualType objType;
+    // (the object as written: libstdc++'s methods are its base's)
+    if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call)) {
+      if (const Expr *obj = mc->getImplicitObjectArgument()) {
+        objType = obj->IgnoreParenBaseCasts()->getType();
+        if (const auto *me = dyn_cast<MemberExpr>(mc->getCallee()->IgnoreParens()); me && me->isArrow())
+          objType = objType->getPointeeType();
+      }
+    } else if (isa<CXXOperatorCallExpr>(call) && call->getNumArgs() > 0) {
+      objType = call->getArg(0)->IgnoreParenBaseCasts()->getType();
+    }
+    if (!objType.isNull() && M.is(objType.getNonReferenceType(), TypeRole::Atomic)) {
+      PlaceId a = objectOf(call, -1, nullptr);
+      if (a != kNoPlace && T.tracked(objType.getNonReferenceType())) {
+        Event h = event(EventKind::Havoc, call->getBeginLoc());
+        h.dst = a;
+        emit(std::move(h));
+      }
+      return;
+    }
+  }
   if (isStdMoveLike(call))
     return;
   const auto *method = dyn_cast_or_null<CXXMethodDecl>(callee);

@@ -203,6 +203,21 @@ void FunctionLowering::store(PlaceId dst, const Expr *init, QualType type, Sourc
   if (auto it = values_.find(e); it != values_.end())
     return copyFrom(dst, it->second, type, loc, false, weak);
 
+  // std::atomic<T> a{v} (or a(v)) holds v; a{} and, since C++20, a
+  // default-constructed one hold zero.
+  if (const auto *ce = dyn_cast<CXXConstructExpr>(e);
+      ce && (kind == ValueKind::Bool || kind == ValueKind::Int) && M.is(type, TypeRole::Atomic)) {
+    if (ce->getNumArgs() == 1)
+      return store(dst, ce->getArg(0), ce->getArg(0)->getType(), loc, weak);
+    if (ce->getNumArgs() == 0 && (ce->isListInitialization() || ctx_.getLangOpts().CPlusPlus20)) {
+      Event z = event(kind == ValueKind::Bool ? EventKind::SetBool : EventKind::SetInt, loc);
+      z.dst = dst;
+      z.weak = weak;
+      z.value = 0;
+      emit(std::move(z));
+      return;
+    }
+  }
   if (kind == ValueKind::Bool || kind == ValueKind::Int) {
     Event s = event(kind == ValueKind::Bool ? EventKind::SetBool : EventKind::SetInt, loc);
     s.dst = dst;

@@ -93,8 +93,18 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
   }
   case Op::Close:
     return simple(EventKind::Close);
-  case Op::Len:
+  case Op::Len: {
+    PlaceId ch = objectOf(call, m.objectArg, &written);
+    if (ch == kNoPlace)
+      return;
+    Event e = event(EventKind::Len, loc);
+    e.src = ch;
+    e.dst = temp();
+    e.operand = written;
+    values_[call] = e.dst;
+    emit(std::move(e));
     return;
+  }
   case Op::RangeBegin: {
     PlaceId ch = objectOf(call, m.objectArg, &written);
     for (const Stmt *p = parents_.getParent(call); p; p = parents_.getParent(p))

@@ -51,6 +51,7 @@ const char *eventKindName(EventKind k) {
   case EventKind::MakeClosure: return "closure";
   case EventKind::Havoc: return "havoc";
   case EventKind::SetInt: return "int";
+  case EventKind::Len: return "len";
   case EventKind::AddInt: return "add";
   case EventKind::SetBool: return "bool";
   case EventKind::CompareExchange: return "cas";

@@ -145,6 +145,7 @@ enum class EventKind : std::uint8_t {
   RangeNext,  // head of a range-for over src: dst := whether a value was received
   Close,      // of src
   Select,     // cases; dst (an int place) := the chosen case's index
+  Len,        // dst (an int place) := the number of values buffered in src
   // Goroutines.
   Go,         // starts `callees` (bound like a call) as a new goroutine; dst: its thread object, if any
   Join,       // waits for the thread object src to finish

@@ -67,7 +67,10 @@ ValueKind TypeFacts::recordKind(const CXXRecordDecl *rd, unsigned depth) {
       break;
     case TypeRole::Atomic: {
       QualType arg = firstTypeArgument(rd);
-      result = !arg.isNull() && arg->isBooleanType() ? ValueKind::Bool : ValueKind::None;
+      result = arg.isNull()                             ? ValueKind::None
+               : arg->isBooleanType()                    ? ValueKind::Bool
+               : arg->isIntegralOrEnumerationType()      ? ValueKind::Int
+                                                         : ValueKind::None;
       break;
     }
     case TypeRole::SmartPointer: {
