@@ -208,8 +208,6 @@ std::uint32_t Interp::place(MachineState &s, Goroutine g) {
 }
 
 std::uint32_t Interp::spawn(MachineState &s, std::uint32_t g, const Event &e) {
-  if (s.goroutines.size() >= kMaxGoroutines && freeSlot(s) == ~0u)
-    return ~0u;
   auto ts = targets(s, g, e);
   if (ts.size() == 1 && !ts.front().first && ts.front().second != kNoObj) {
     // go(cancel): the context is cancelled at some moment from now on.
