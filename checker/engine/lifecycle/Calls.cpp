@@ -234,7 +234,7 @@ void Interpreter::call(const Frame &f, const Event &e, State &s, Disjunction &ex
       continue;
     }
     stack_.push_back(t.function);
-    Disjunction outs = rec ? record(callee, {in}, *rec) : run(callee, {in});
+    Disjunction outs = rec ? record(callee, {in}, *rec) : runCall(callee, t, std::move(in));
     stack_.pop_back();
     for (State &o : outs) {
       if (e.result != ir::kNoPlace) {
@@ -260,6 +260,60 @@ void Interpreter::call(const Frame &f, const Event &e, State &s, Disjunction &ex
   s = std::move(results[0]);
   for (std::size_t i = 1; i < results.size(); ++i)
     extra.push_back(std::move(results[i]));
+}
+
+Disjunction Interpreter::runCall(const Frame &callee, const Target &t, State entry) {
+  auto &entries = calls_[{callee.context, t.function, t.closure}];
+  for (const CallEffects &c : entries)
+    if (c.entry == entry) {
+      replay(c);
+      return c.exits;
+    }
+  // The callee's effects on the goroutine's log, recorded apart so that a
+  // later call from the same entry can replay them.
+  CallEffects c;
+  c.entry = entry;
+  std::set<PlaceId> *outerWrites = writes_;
+  GoroutineLog *outerLog = log_;
+  if (outerWrites)
+    writes_ = &c.written;
+  if (outerLog) {
+    c.log.stackBase = outerLog->stackBase;
+    log_ = &c.log;
+  }
+  c.exits = run(callee, {std::move(entry)});
+  writes_ = outerWrites;
+  log_ = outerLog;
+  replay(c);
+  if (entries.size() < kMaxCallEntries)
+    entries.push_back(c);
+  return std::move(c.exits);
+}
+
+// What a call does to the running goroutine's log, merged as its own steps
+// would have: the first close set or guard set seen is kept and
+// intersected with later ones, the first send location kept.
+void Interpreter::replay(const CallEffects &c) {
+  if (writes_)
+    writes_->insert(c.written.begin(), c.written.end());
+  if (!log_)
+    return;
+  for (auto &[key, closed] : c.log.closedBefore) {
+    auto [it, first] = log_->closedBefore.try_emplace(key, closed);
+    if (!first)
+      for (auto x = it->second.begin(); x != it->second.end();)
+        x = closed.count(x->first) ? std::next(x) : it->second.erase(x);
+  }
+  for (auto &[sig, objects] : c.log.sentAfter)
+    log_->sentAfter[sig].insert(objects.begin(), objects.end());
+  for (auto &[o, at] : c.log.sends)
+    log_->sends.try_emplace(o, at);
+  for (auto &[o, guards] : c.log.sendGuards) {
+    auto [it, first] = log_->sendGuards.try_emplace(o, guards);
+    if (!first)
+      for (auto g = it->second.begin(); g != it->second.end();)
+        g = guards.count(*g) ? std::next(g) : it->second.erase(g);
+  }
 }
 
 // Channels open at a `go` (state `start`) that the analysed function closes

@@ -163,6 +163,21 @@ private:
     std::size_t stackBase = 0; // stack_ from here on: the goroutine's own calls
   };
   GoroutineLog *log_ = nullptr;
+  // Calls interpreted already, by (inlined call, callee, closure): the
+  // fixpoint passes of the callers come back to a call with the same entry
+  // state, and interpreting the callee again gives the same exits and the
+  // same effects on the running goroutine's log (Calls.cpp).  Without it,
+  // loops in callers and callees multiply: seconds on a 200-line program.
+  struct CallEffects {
+    State entry;
+    Disjunction exits;
+    std::set<PlaceId> written;
+    GoroutineLog log;
+  };
+  std::map<std::tuple<std::uint32_t, const clang::FunctionDecl *, ObjId>, std::vector<CallEffects>> calls_;
+  static constexpr std::size_t kMaxCallEntries = 16;
+  Disjunction runCall(const Frame &callee, const Target &t, State entry);
+  void replay(const CallEffects &c);
   // mutexes and the handles they guard (Guards.cpp)
   void lockEvent(const Frame &f, const ir::Event &e, State &s);
   bool sharedPlace(PlaceId concrete, std::size_t stackBase);
