@@ -154,12 +154,11 @@ static void renumberInstances(MachineState &s, AddressTable &A) {
   auto addr = [&](AddrId a) {
     if (a == ~0u)
       return a;
-    Address x = A.get(a);
-    if (x.instance == 0)
+    std::uint32_t instance = A.get(a).instance;
+    if (instance == 0)
       return a;
-    number(x.instance);
-    x.instance = renamed.at(x.instance);
-    return A.intern(x);
+    number(instance);
+    return A.rebase(a, renamed.at(instance));
   };
   // A never-written place's value is named after its address (Interp::read).
   auto value = [&](Value v) {
@@ -186,10 +185,23 @@ static void renumberInstances(MachineState &s, AddressTable &A) {
   for (auto &[o, ch] : s.channels)
     for (Value &v : ch.buffer)
       v = value(v);
-  std::map<AddrId, Value> memory;
-  for (auto &[a, v] : s.memory)
-    memory.emplace(addr(a), value(v));
-  s.memory = std::move(memory);
+  // Most steps leave the numbering as it was: the memory is then rewritten
+  // in place rather than rebuilt.
+  std::vector<AddrId> keys;
+  keys.reserve(s.memory.size());
+  bool moved = false;
+  for (auto &[a, v] : s.memory) {
+    keys.push_back(addr(a));
+    moved |= keys.back() != a;
+    v = value(v);
+  }
+  if (moved) {
+    std::map<AddrId, Value> memory;
+    std::size_t k = 0;
+    for (auto &[a, v] : s.memory)
+      memory.emplace(keys[k++], v);
+    s.memory = std::move(memory);
+  }
   std::map<AddrId, LockState> locks;
   for (auto &[a, lock] : s.locks)
     locks.emplace(addr(a), std::move(lock));

@@ -31,6 +31,18 @@ AddrId AddressTable::child(AddrId base, ir::Step s) {
   return intern(a);
 }
 
+AddrId AddressTable::rebase(AddrId a, std::uint32_t instance) {
+  if (addrs_[a].instance == instance)
+    return a;
+  auto [it, inserted] = rebased_.try_emplace(std::uint64_t(a) << 32 | instance, 0);
+  if (inserted) {
+    Address x = addrs_[a];
+    x.instance = instance;
+    it->second = intern(x);
+  }
+  return it->second;
+}
+
 Interp::Interp(ir::Skeletons &skeletons, AddressTable &addresses)
     : S(skeletons), P(skeletons.places()), A(addresses) {}
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace chcheck::concurrency {
@@ -36,10 +37,15 @@ public:
   AddrId intern(const Address &a);
   AddrId child(AddrId base, ir::Step s);
   const Address &get(AddrId id) const { return addrs_[id]; }
+  // The address with the same root and steps in another instance.
+  AddrId rebase(AddrId a, std::uint32_t instance);
 
 private:
   std::map<Address, AddrId> ids_;
   std::vector<Address> addrs_;
+  // Canonicalisation renumbers every address of every state it sees: the
+  // same (address, instance) pairs over and over.
+  std::unordered_map<std::uint64_t, AddrId> rebased_;
 };
 
 using ObjRef = std::uint32_t;
