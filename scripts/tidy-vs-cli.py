@@ -12,7 +12,13 @@ same message; and the notes the CLI gives a finding (its path) and the
 module's notes for it must be at the same files and lines, no more, no
 fewer.  Prints each difference; exits 1 if there is one, 2 if a tool fails or nothing is found.
 With --cli-report (a corpus_report.py file), the CLI's findings on the files
-it covers are read from it instead of running chcheck on them again.
+it covers are read from it instead of running chcheck on them again, and of
+those files only the ones with a CLI finding and their twins (X_buggy.cpp /
+X_fixed.cpp) are run through clang-tidy: where the CLI says nothing the
+corpus tests judge it already, and the module shares the CLI's engine, so
+what can differ is the front end, which shows on the files with findings
+(and on their fixed twins, the nearest silent program).  Files the report
+does not cover (the rule tests' inputs, the examples) are all compared.
 """
 import argparse
 import concurrent.futures
@@ -38,18 +44,29 @@ def sources(paths):
     return sorted({os.path.realpath(f) for f in files})
 
 
+def twin(path):
+    for a, b in (("_buggy.cpp", "_fixed.cpp"), ("_fixed.cpp", "_buggy.cpp")):
+        if path.endswith(a):
+            return path[:-len(a)] + b
+    return None
+
+
 def cli_report(args, files):
     """chcheck's findings on `files`: those a --cli-report covers read from it,
-    chcheck run on the rest."""
+    chcheck run on the rest; and the files to compare."""
     findings = []
     rest = files
+    compared = files
     if args.cli_report:
         with open(args.cli_report) as f:
             saved = json.load(f)
-        covered = set(saved["files"])
+        covered = {os.path.realpath(f) for f in saved["files"]}
         findings = [x for x in saved["report"]["findings"]
                     if os.path.realpath(x["location"]["file"]) in covered]
         rest = [f for f in files if f not in covered]
+        reported = {os.path.realpath(x["location"]["file"]) for x in findings}
+        reported |= {twin(f) for f in reported if twin(f)}
+        compared = [f for f in files if f not in covered or f in reported]
     if rest:
         cmd = ([args.chcheck, "--format", "json", "--no-progress", "-j", str(args.jobs)] + rest +
                ["--", "-std=c++20", "-I" + args.runtime_include])
@@ -58,19 +75,21 @@ def cli_report(args, files):
             sys.stderr.write(proc.stderr)
             sys.exit("tidy-vs-cli: chcheck failed with status %d" % proc.returncode)
         findings += json.loads(proc.stdout)["findings"]
-    return findings
+    return findings, compared
 
 
 def cli_findings(args, files):
-    """{(file, line, rule name): [(message, {(note file, note line)})]}"""
+    """{(file, line, rule name): [(message, {(note file, note line)})]}, and
+    the files to compare"""
     found = defaultdict(list)
-    for f in cli_report(args, files):
+    findings, compared = cli_report(args, files)
+    for f in findings:
         loc = f["location"]
         notes = {(os.path.realpath(s["location"]["file"]), s["location"]["line"])
                  for s in f.get("path", [])}
         found[(os.path.realpath(loc["file"]), loc["line"], f["ruleName"])].append(
             (f["message"], notes))
-    return found
+    return found, compared
 
 
 def tidy_one(args, path):
@@ -129,8 +148,8 @@ def main():
     files = sources(args.paths)
     if not files:
         sys.exit(2)
-    cli = cli_findings(args, files)
-    tidy = tidy_findings(args, files)
+    cli, compared = cli_findings(args, files)
+    tidy = tidy_findings(args, compared)
     if not cli:
         print("tidy-vs-cli: chcheck found nothing in %d files: nothing to compare" % len(files))
         sys.exit(2)
@@ -155,8 +174,9 @@ def main():
     for p in problems:
         print("tidy-vs-cli: " + p)
     count = sum(len(v) for v in cli.values())
-    print("tidy-vs-cli: %d files, %d chcheck findings, %d difference(s)"
-          % (len(files), count, len(problems)))
+    print("tidy-vs-cli: %d files compared (of %d: the rest are report files without a finding, "
+          "nor the twin of one), %d chcheck findings, %d difference(s)"
+          % (len(compared), len(files), count, len(problems)))
     sys.exit(1 if problems else 0)
 
 
