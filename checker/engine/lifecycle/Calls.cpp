@@ -263,12 +263,14 @@ void Interpreter::call(const Frame &f, const Event &e, State &s, Disjunction &ex
 }
 
 Disjunction Interpreter::runCall(const Frame &callee, const Target &t, State entry) {
-  auto &entries = calls_[{callee.context, t.function, t.closure}];
-  for (const CallEffects &c : entries)
-    if (c.entry == entry) {
-      replay(c);
-      return c.exits;
-    }
+  std::tuple<std::uint32_t, const FunctionDecl *, ObjId> key{callee.context, t.function, t.closure};
+  auto known = calls_.find(key);
+  if (known != calls_.end())
+    for (const CallEffects &c : known->second)
+      if (c.entry == entry) {
+        replay(c);
+        return c.exits;
+      }
   // The callee's effects on the goroutine's log, recorded apart so that a
   // later call from the same entry can replay them.
   CallEffects c;
@@ -281,13 +283,19 @@ Disjunction Interpreter::runCall(const Frame &callee, const Target &t, State ent
     c.log.stackBase = outerLog->stackBase;
     log_ = &c.log;
   }
+  std::uint64_t before = steps_;
   c.exits = run(callee, {std::move(entry)});
   writes_ = outerWrites;
   log_ = outerLog;
   replay(c);
-  if (entries.size() < kMaxCallEntries)
-    entries.push_back(c);
-  return std::move(c.exits);
+  // A short callee costs less to run again than to keep and compare.
+  if (steps_ - before < kCachedCallSteps)
+    return std::move(c.exits);
+  auto &entries = calls_[key];
+  if (entries.size() >= kMaxCallEntries)
+    return std::move(c.exits);
+  entries.push_back(std::move(c));
+  return entries.back().exits;
 }
 
 // What a call does to the running goroutine's log, merged as its own steps

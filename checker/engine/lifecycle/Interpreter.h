@@ -176,6 +176,7 @@ private:
   };
   std::map<std::tuple<std::uint32_t, const clang::FunctionDecl *, ObjId>, std::vector<CallEffects>> calls_;
   static constexpr std::size_t kMaxCallEntries = 16;
+  static constexpr std::uint64_t kCachedCallSteps = 64; // interpreted events
   Disjunction runCall(const Frame &callee, const Target &t, State entry);
   void replay(const CallEffects &c);
   // mutexes and the handles they guard (Guards.cpp)
