@@ -29,6 +29,13 @@ ProjectSummaries::ProjectSummaries(const std::vector<std::optional<TuResult>> &u
     all_.erase(usr);
 }
 
+std::vector<const TranslationUnitSummaries *> ProjectSummaries::units() const {
+  std::vector<const TranslationUnitSummaries *> out;
+  for (const auto &u : units_)
+    out.push_back(u ? &*u : nullptr);
+  return out;
+}
+
 SummaryIndex ProjectSummaries::importsOf(std::size_t i) const {
   SummaryIndex imports;
   if (!units_[i])

@@ -18,6 +18,8 @@ public:
   // The units' phase-1 results (a unit without summaries tells nothing).
   explicit ProjectSummaries(const std::vector<std::optional<TuResult>> &units);
   bool empty() const { return all_.empty(); }
+  // Every unit's summaries (null: it has none), for the project's own checks.
+  std::vector<const TranslationUnitSummaries *> units() const;
   // What unit `i` calls that another unit summarised.
   SummaryIndex importsOf(std::size_t i) const;
 

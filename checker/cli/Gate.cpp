@@ -108,6 +108,7 @@ private:
   std::optional<Baseline> baseline_;
   std::unique_ptr<ResultCache> cache_;
   std::vector<std::optional<TuResult>> results_; // per job
+  std::optional<ProjectSummaries> project_;      // a whole-project run's phase-1 summaries
   RunCounts counts_;
   EngineStats stats_;
 };
@@ -205,7 +206,8 @@ void GateRun::analyse(const std::vector<Job> &jobs) {
 // Its phase-1 result stands if this fails: phase 2 only adds what calls
 // across files show.
 void GateRun::analyseWithSummaries(const std::vector<Job> &jobs, const std::vector<std::string> &keys) {
-  ProjectSummaries project(results_);
+  project_.emplace(results_);
+  const ProjectSummaries &project = *project_;
   if (project.empty())
     return;
   std::vector<SummaryIndex> imports(jobs.size());
@@ -326,9 +328,23 @@ int GateRun::run() {
   counts_.units = plan.jobs.size();
   counts_.excluded = plan.excluded;
   analyse(plan.jobs);
+  std::vector<GateFinding> all;
+  if (project_) {
+    // A unit whose rules leave CH204 out takes no part.
+    std::vector<const TranslationUnitSummaries *> units = project_->units();
+    for (std::size_t i = 0; i < units.size(); ++i)
+      if (!plan.jobs[i].engine.enabledRules.count("CH204"))
+        units[i] = nullptr;
+    EngineOptions lockRules;
+    lockRules.enabledRules = {"CH204"};
+    Severity failOn = Severity::Error; // the strictest of the units'
+    for (const Job &job : plan.jobs)
+      failOn = std::min(failOn, job.failOn);
+    for (Finding &f : checkProject(units, lockRules))
+      all.push_back({std::move(f), failOn});
+  }
 
   // Merge: each unit's findings outside its config's excluded paths.
-  std::vector<GateFinding> all;
   std::set<std::string> userFiles;
   for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
     const Job &job = plan.jobs[i];

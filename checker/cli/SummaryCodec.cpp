@@ -53,6 +53,38 @@ FunctionSummary function(const json &j) {
   return f;
 }
 
+json point(const SourcePoint &p) { return {p.file, p.line, p.column}; }
+SourcePoint point(const json &j) {
+  return {j.at(0).get<std::string>(), j.at(1).get<unsigned>(), j.at(2).get<unsigned>()};
+}
+
+json lockEdge(const LockEdgeSummary &e) {
+  return {{"held", {e.held, e.heldName, e.heldShared, point(e.heldAt)}},
+          {"acquired", {e.acquired, e.acquiredName, e.acquiredShared, point(e.acquiredAt)}},
+          {"gates", e.gates},
+          {"thread", {e.thread, point(e.startedAt), e.starter, e.region, e.chain}}};
+}
+
+LockEdgeSummary lockEdge(const json &j) {
+  LockEdgeSummary e;
+  const json &held = j.at("held"), &acquired = j.at("acquired"), &thread = j.at("thread");
+  e.held = held.at(0).get<std::string>();
+  e.heldName = held.at(1).get<std::string>();
+  e.heldShared = held.at(2).get<bool>();
+  e.heldAt = point(held.at(3));
+  e.acquired = acquired.at(0).get<std::string>();
+  e.acquiredName = acquired.at(1).get<std::string>();
+  e.acquiredShared = acquired.at(2).get<bool>();
+  e.acquiredAt = point(acquired.at(3));
+  e.gates = j.at("gates").get<std::vector<std::string>>();
+  e.thread = thread.at(0).get<std::string>();
+  e.startedAt = point(thread.at(1));
+  e.starter = thread.at(2).get<std::string>();
+  e.region = thread.at(3).get<std::string>();
+  e.chain = thread.at(4).get<std::string>();
+  return e;
+}
+
 } // namespace
 
 std::string encodeFunction(const FunctionSummary &f) { return function(f).dump(); }
@@ -61,7 +93,11 @@ std::string encodeSummaries(const TranslationUnitSummaries &s) {
   json functions = json::array();
   for (const FunctionSummary &f : s.functions)
     functions.push_back(function(f));
-  json doc = {{"version", kVersion}, {"functions", functions}, {"unseen", s.unseenCallees}};
+  json locks = json::array();
+  for (const LockEdgeSummary &e : s.lockEdges)
+    locks.push_back(lockEdge(e));
+  json doc = {{"version", kVersion}, {"functions", functions}, {"unseen", s.unseenCallees},
+              {"lockEdges", locks}};
   return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -74,6 +110,8 @@ std::optional<TranslationUnitSummaries> decodeSummaries(const std::string &text)
     for (const json &f : doc.at("functions"))
       s.functions.push_back(function(f));
     s.unseenCallees = doc.at("unseen").get<std::vector<std::string>>();
+    for (const json &e : doc.at("lockEdges"))
+      s.lockEdges.push_back(lockEdge(e));
     return s;
   } catch (const json::exception &) {
     return std::nullopt;

@@ -3,7 +3,9 @@
 #include "Rule.h"
 #include "concurrency/Explorer.h"
 #include "lifecycle/Lifecycle.h"
+#include "locks/Export.h"
 #include "locks/LockOrder.h"
+#include "rules/LockOrderAcrossFiles.h"
 #include "skeleton/Skeletons.h"
 
 #include "clang/AST/ASTContext.h"
@@ -172,6 +174,13 @@ std::vector<std::string> implementedRuleIds() {
   return ids;
 }
 
+std::vector<Finding> checkProject(const std::vector<const TranslationUnitSummaries *> &units,
+                                  const EngineOptions &options) {
+  if (!options.enabledRules.count("CH204"))
+    return {};
+  return lockOrderAcrossFiles(units);
+}
+
 std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const EngineOptions &options,
                                                    EngineStats *stats, const CrossUnitFacts &crossUnit) {
   unsigned needed = 0;
@@ -206,6 +215,8 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   if (needed & kLockOrder) {
     locks::computeFacts(skeletons, functions, lockOrder);
     facts.lockOrder = &lockOrder;
+    if (crossUnit.exports)
+      locks::exportEdges(lockOrder, crossUnit.exports->lockEdges);
   }
   if (crossUnit.exports) {
     std::set<std::string> unseen;

@@ -66,14 +66,22 @@ public:
       n.key = key(vd);
       n.instance = p;
       n.name = pl.root.kind == RootKind::Global ? vd->getQualifiedNameAsString() : vd->getNameAsString();
+      if (pl.root.kind == RootKind::Global && vd->isExternallyVisible())
+        n.project = vd->getQualifiedNameAsString();
       return n;
     }
     n.name = fieldName(pl.steps[start].field);
+    bool shared = true;
     for (std::size_t i = start; i < pl.steps.size(); ++i) {
-      n.key += key(pl.steps[i].field);
+      const FieldDecl *f = pl.steps[i].field;
+      n.key += key(f);
       if (i > start)
-        n.name += "." + pl.steps[i].field->getNameAsString();
+        n.name += "." + f->getNameAsString();
+      shared = shared && f->getParent()->isExternallyVisible() && !f->getParent()->getName().empty();
+      n.project += (i > start ? "." : "") + f->getQualifiedNameAsString();
     }
+    if (!shared)
+      n.project.clear();
     if (own) {
       n.instance = p;
       n.name = ownName(pl);

@@ -82,6 +82,12 @@ std::vector<LocatedFinding> analyzeTranslationUnit(clang::ASTContext &ctx,
                                                    EngineStats *stats = nullptr,
                                                    const CrossUnitFacts &crossUnit = {});
 
+// The findings only the whole project shows, from every unit's phase-1
+// summaries: CH204 lock-order inversions between threads of different files
+// (when `options` enable CH204).  Sorted, each once.
+std::vector<Finding> checkProject(const std::vector<const TranslationUnitSummaries *> &units,
+                                  const EngineOptions &options);
+
 // The finding with its locations resolved to files, lines and columns (the
 // file made absolute, macro locations mapped to where they are expanded).
 Finding locate(const LocatedFinding &f, const clang::SourceManager &sm);

@@ -52,10 +52,28 @@ struct FunctionSummary {
   friend auto operator<=>(const FunctionSummary &, const FunctionSummary &) = default;
 };
 
+// A lock-order edge taken on a thread some function of the file starts:
+// `acquired` taken while `held` is held, locks named by lock class with
+// qualified names (a mutex member is one class per field), as every file
+// names them.
+struct LockEdgeSummary {
+  std::string held, acquired;         // "bank::Account::mu_"
+  std::string heldName, acquiredName; // as messages show them: "Account::mu_"
+  bool heldShared = false, acquiredShared = false;
+  std::vector<std::string> gates;     // other locks held throughout (classes)
+  SourcePoint heldAt, acquiredAt, startedAt;
+  std::string chain;    // "worker → Bank::transfer": from the thread's body to the acquisition
+  std::string thread;   // "the thread started at a.cpp:30"
+  std::string starter;  // the function that starts it
+  std::string region;   // the region (Finding::function)
+  friend auto operator<=>(const LockEdgeSummary &, const LockEdgeSummary &) = default;
+};
+
 // What phase 1 of one translation unit exports and needs.
 struct TranslationUnitSummaries {
   std::vector<FunctionSummary> functions; // defined here, external linkage
   std::vector<std::string> unseenCallees; // USRs of functions called here without a body
+  std::vector<LockEdgeSummary> lockEdges; // on threads started here
 };
 
 using SummaryIndex = std::map<std::string, FunctionSummary>; // by USR
