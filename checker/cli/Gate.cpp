@@ -221,6 +221,7 @@ void GateRun::analyseWithSummaries(const std::vector<Job> &jobs, const std::vect
       phase2Keys[i] = contentHash(keys[i] + "/" + importsHash(imports[i]));
       if (auto cached = cache_->lookup(phase2Keys[i])) {
         results_[i] = std::move(cached);
+        ++counts_.withSummariesCached;
         continue;
       }
     }
@@ -261,6 +262,7 @@ void GateRun::analyseWithSummaries(const std::vector<Job> &jobs, const std::vect
         if (cache_)
           cache_->store(phase2Keys[i], *result);
         results_[i] = std::move(result);
+        ++counts_.withSummaries;
       });
 }
 
