@@ -1,8 +1,10 @@
 #include "Gate.h"
 
 #include "Baseline.h"
+#include "CrossUnit.h"
 #include "DiffLines.h"
 #include "FileUtil.h"
+#include "Hash.h"
 #include "Jobs.h"
 #include "ResourceDir.h"
 #include "ResultCache.h"
@@ -93,6 +95,7 @@ public:
 private:
   std::vector<CompileCommand> readCommands();
   void analyse(const std::vector<Job> &jobs);
+  void analyseWithSummaries(const std::vector<Job> &jobs, const std::vector<std::string> &keys);
   void report(const std::vector<GateFinding> &inScope, const std::vector<std::string> &prints,
               const std::vector<bool> &isNew);
   bool writeOutput(const std::optional<std::string> &file, const std::string &text);
@@ -105,6 +108,7 @@ private:
   std::optional<Baseline> baseline_;
   std::unique_ptr<ResultCache> cache_;
   std::vector<std::optional<TuResult>> results_; // per job
+  std::optional<ProjectSummaries> project_;      // a whole-project run's phase-1 summaries
   RunCounts counts_;
   EngineStats stats_;
 };
@@ -125,12 +129,15 @@ std::vector<CompileCommand> GateRun::readCommands() {
 
 void GateRun::analyse(const std::vector<Job> &jobs) {
   results_.assign(jobs.size(), std::nullopt);
+  // Phase 1 of a whole-project run exports each unit's summaries; a single
+  // file has no other unit to tell.
+  const bool wholeProject = jobs.size() > 1;
   std::vector<std::string> keys(jobs.size());
   std::vector<std::size_t> pending; // indices of jobs to analyse now
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (cache_) {
       keys[i] = cache_->key(jobs[i].command, jobs[i].engine);
-      if ((results_[i] = cache_->lookup(keys[i]))) {
+      if ((results_[i] = cache_->lookup(keys[i], wholeProject))) {
         ++counts_.cached;
         continue;
       }
@@ -164,7 +171,7 @@ void GateRun::analyse(const std::vector<Job> &jobs) {
             return encodeResult(scan);
           }
         }
-        return encodeResult(analyseCommand(job.command, job.engine));
+        return encodeResult(analyseCommand(job.command, job.engine, wholeProject));
       },
       [&](std::size_t k) {
         if (progress)
@@ -187,8 +194,76 @@ void GateRun::analyse(const std::vector<Job> &jobs) {
           cache_->store(keys[i], *result);
         results_[i] = std::move(result);
       });
+  if (wholeProject)
+    analyseWithSummaries(jobs, keys);
   if (cache_)
     cache_->evict();
+}
+
+// Phase 2: each unit that calls a function another unit summarised is
+// analysed again with those summaries (cached under its phase-1 key and
+// their hash, so an edit elsewhere that leaves them alone costs nothing).
+// Its phase-1 result stands if this fails: phase 2 only adds what calls
+// across files show.
+void GateRun::analyseWithSummaries(const std::vector<Job> &jobs, const std::vector<std::string> &keys) {
+  project_.emplace(results_);
+  const ProjectSummaries &project = *project_;
+  if (project.empty())
+    return;
+  std::vector<SummaryIndex> imports(jobs.size());
+  std::vector<std::string> phase2Keys(jobs.size());
+  std::vector<std::size_t> pending;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    imports[i] = project.importsOf(i);
+    if (imports[i].empty())
+      continue;
+    if (cache_) {
+      phase2Keys[i] = contentHash(keys[i] + "/" + importsHash(imports[i]));
+      if (auto cached = cache_->lookup(phase2Keys[i])) {
+        results_[i] = std::move(cached);
+        ++counts_.withSummariesCached;
+        continue;
+      }
+    }
+    pending.push_back(i);
+  }
+  bool progress = o_.progress.value_or(isatty(STDERR_FILENO) == 1);
+  std::size_t started = 0;
+  runInWorkers(
+      pending.size(), o_.jobs,
+      [&](std::size_t k) {
+        std::size_t i = pending[k];
+        if (::chdir(jobs[i].command.directory.c_str()) != 0) {
+          TuResult failed;
+          failed.error = "cannot change into " + jobs[i].command.directory;
+          return encodeResult(failed);
+        }
+        return encodeResult(analyseCommand(jobs[i].command, jobs[i].engine, false, &imports[i]));
+      },
+      [&](std::size_t k) {
+        if (progress)
+          std::cerr << '[' << ++started << '/' << pending.size() << "] " << jobs[pending[k]].command.file
+                    << " (calls into other files)" << std::endl;
+      },
+      [&](std::size_t k, WorkerOutcome outcome) {
+        std::size_t i = pending[k];
+        std::optional<TuResult> result;
+        if (outcome.completed)
+          result = decodeResult(outcome.payload);
+        if (!result || !result->error.empty()) {
+          problems_.push_back({jobs[i].command.file,
+                               "cannot analyse " + jobs[i].command.file +
+                                   " with the summaries of other files (" +
+                                   (result ? result->error : outcome.completed ? "unreadable result" : outcome.failure) +
+                                   "): its calls into other files are unknown calls",
+                               true});
+          return;
+        }
+        if (cache_)
+          cache_->store(phase2Keys[i], *result);
+        results_[i] = std::move(result);
+        ++counts_.withSummaries;
+      });
 }
 
 bool GateRun::writeOutput(const std::optional<std::string> &file, const std::string &text) {
@@ -255,9 +330,23 @@ int GateRun::run() {
   counts_.units = plan.jobs.size();
   counts_.excluded = plan.excluded;
   analyse(plan.jobs);
+  std::vector<GateFinding> all;
+  if (project_) {
+    // A unit whose rules leave CH204 out takes no part.
+    std::vector<const TranslationUnitSummaries *> units = project_->units();
+    for (std::size_t i = 0; i < units.size(); ++i)
+      if (!plan.jobs[i].engine.enabledRules.count("CH204"))
+        units[i] = nullptr;
+    EngineOptions lockRules;
+    lockRules.enabledRules = {"CH204"};
+    Severity failOn = Severity::Error; // the strictest of the units'
+    for (const Job &job : plan.jobs)
+      failOn = std::min(failOn, job.failOn);
+    for (Finding &f : checkProject(units, lockRules))
+      all.push_back({std::move(f), failOn});
+  }
 
   // Merge: each unit's findings outside its config's excluded paths.
-  std::vector<GateFinding> all;
   std::set<std::string> userFiles;
   for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
     const Job &job = plan.jobs[i];

@@ -60,6 +60,10 @@ std::string ResultCache::entryPath(const std::string &key) const {
   return (fs::path(directory_) / "results" / key.substr(0, 2) / (key + ".json")).string();
 }
 
+std::string ResultCache::summariesPath(const std::string &key) const {
+  return (fs::path(directory_) / "facts" / key.substr(0, 2) / (key + ".json")).string();
+}
+
 const std::string &ResultCache::fileHash(const std::string &path) {
   auto it = fileHashes_.find(path);
   if (it != fileHashes_.end())
@@ -85,8 +89,15 @@ std::optional<TuResult> ResultCache::read(const std::string &path) {
   return result;
 }
 
-std::optional<TuResult> ResultCache::lookup(const std::string &key) {
+std::optional<TuResult> ResultCache::lookup(const std::string &key, bool withSummaries) {
   auto result = read(entryPath(key));
+  if (result && withSummaries) {
+    std::string error;
+    result->summaries = readInput(summariesPath(key), error);
+    if (!result->summaries)
+      return std::nullopt;
+    ::utimensat(AT_FDCWD, summariesPath(key).c_str(), nullptr, 0);
+  }
   if (result)
     ++hits_;
   return result;
@@ -101,8 +112,17 @@ void ResultCache::store(const std::string &key, const TuResult &result) {
     return;
   std::string path = entryPath(result.skipped ? key + "-includes" : key), error;
   std::error_code ec;
+  if (result.summaries && !result.skipped) {
+    // First: a result entry without its summaries is a miss for a
+    // whole-project run, never a unit that tells nothing.
+    std::string facts = summariesPath(key);
+    fs::create_directories(fs::path(facts).parent_path(), ec);
+    writeAtomically(facts, *result.summaries, error);
+  }
+  TuResult entry = result;
+  entry.summaries.reset();
   fs::create_directories(fs::path(path).parent_path(), ec);
-  writeAtomically(path, encodeResult(result), error); // a full disk only costs a miss later
+  writeAtomically(path, encodeResult(entry), error); // a full disk only costs a miss later
 }
 
 void ResultCache::evict() {
@@ -114,17 +134,21 @@ void ResultCache::evict() {
   std::vector<Entry> entries;
   std::uint64_t total = 0;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(fs::path(directory_) / "results", ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file(ec))
-      continue;
-    std::uint64_t size = it->file_size(ec);
-    auto used = it->last_write_time(ec);
-    if (ec)
-      continue; // removed by a concurrent run meanwhile
-    entries.push_back({it->path(), size, used});
-    total += size;
+  for (const char *kind : {"results", "facts"}) {
+    ec.clear();
+    for (auto it = fs::recursive_directory_iterator(fs::path(directory_) / kind, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec))
+        continue;
+      std::uint64_t size = it->file_size(ec);
+      auto used = it->last_write_time(ec);
+      if (ec)
+        continue; // removed by a concurrent run meanwhile
+      entries.push_back({it->path(), size, used});
+      total += size;
+    }
   }
+  ec.clear();
   if (total <= maxBytes_)
     return;
   std::sort(entries.begin(), entries.end(),

@@ -26,8 +26,10 @@ public:
   bool open(std::string &error);
 
   std::string key(const CompileCommand &command, const EngineOptions &options) const;
-  // The stored result if every file it read is unchanged.
-  std::optional<TuResult> lookup(const std::string &key);
+  // The stored result if every file it read is unchanged; with
+  // `withSummaries`, only if its summaries for other units are stored too
+  // (a file of their own under facts/, written with the result).
+  std::optional<TuResult> lookup(const std::string &key, bool withSummaries = false);
   // Stores an analysed result (not a failure).  A skipped unit's result
   // (diff mode: the files it includes, none changed) is kept apart: it lets
   // the next diff-mode run decide without running the preprocessor.
@@ -45,6 +47,7 @@ public:
 
 private:
   std::string entryPath(const std::string &key) const;
+  std::string summariesPath(const std::string &key) const;
   std::optional<TuResult> read(const std::string &path);
   const std::string &fileHash(const std::string &path);
 

@@ -71,6 +71,8 @@ std::string encodeResult(const TuResult &r) {
   doc["files"] = json::array();
   for (const FileDigest &d : r.files)
     doc["files"].push_back({d.path, d.hash, d.system});
+  if (r.summaries)
+    doc["summaries"] = *r.summaries;
   return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -88,6 +90,8 @@ std::optional<TuResult> decodeResult(const std::string &text) {
     for (const json &d : doc.at("files"))
       r.files.push_back({d.at(0).get<std::string>(), d.at(1).get<std::string>(),
                          d.at(2).get<bool>()});
+    if (doc.contains("summaries"))
+      r.summaries = doc.at("summaries").get<std::string>();
     return r;
   } catch (const json::exception &) {
     return std::nullopt;

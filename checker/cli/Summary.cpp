@@ -69,6 +69,10 @@ void printStats(std::ostream &out, const EngineStats &stats, const RunCounts &co
       << plural(stats.regions, "region explored", "regions explored") << ", "
       << plural(stats.states, "state", "states") << ", "
       << plural(stats.budgetHits, "budget hit", "budget hits") << '\n';
+  if (counts.withSummaries + counts.withSummariesCached > 0)
+    out << "chcheck: stats: calls into other files: "
+        << plural(counts.withSummaries, "unit", "units") << " analysed again with their summaries, "
+        << counts.withSummariesCached << " from the cache\n";
 }
 
 } // namespace chcheck::cli

@@ -19,6 +19,9 @@ struct RunCounts {
   std::size_t excluded = 0;  // by an exclude glob of .chcheck.yaml
   std::size_t toolErrors = 0;
   std::size_t resolved = 0;  // baseline findings gone
+  // A whole-project run's phase 2: units analysed again with other units'
+  // summaries, now and from the cache.
+  std::size_t withSummaries = 0, withSummariesCached = 0;
   bool hasBaseline = false;
 };
 

@@ -1,6 +1,7 @@
 #include "TuAnalysis.h"
 
 #include "Hash.h"
+#include "SummaryCodec.h"
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/ASTContext.h>
@@ -68,10 +69,16 @@ std::vector<FileDigest> filesRead(clang::SourceManager &sm) {
   return files;
 }
 
+struct CrossUnit {
+  bool exportSummaries = false;
+  const SummaryIndex *imports = nullptr;
+};
+
 class AnalysisConsumer : public clang::ASTConsumer {
 public:
-  AnalysisConsumer(const EngineOptions &options, TuResult &out, std::string &internalError)
-      : options_(options), out_(out), internalError_(internalError) {}
+  AnalysisConsumer(const EngineOptions &options, const CrossUnit &crossUnit, TuResult &out,
+                   std::string &internalError)
+      : options_(options), crossUnit_(crossUnit), out_(out), internalError_(internalError) {}
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
     // A TU with errors has a partial AST: analysing it would report nonsense.
     if (ctx.getDiagnostics().hasErrorOccurred())
@@ -79,8 +86,12 @@ public:
     // Exceptions must not unwind through Clang's frames (built without
     // exceptions); an engine exception becomes this TU's tool error.
     try {
-      for (const LocatedFinding &f : analyzeTranslationUnit(ctx, options_, &out_.stats))
+      TranslationUnitSummaries exports;
+      CrossUnitFacts facts{crossUnit_.imports, crossUnit_.exportSummaries ? &exports : nullptr};
+      for (const LocatedFinding &f : analyzeTranslationUnit(ctx, options_, &out_.stats, facts))
         out_.findings.push_back(locate(f, ctx.getSourceManager()));
+      if (crossUnit_.exportSummaries)
+        out_.summaries = encodeSummaries(exports);
     } catch (const std::exception &e) {
       internalError_ = e.what();
     } catch (...) {
@@ -91,21 +102,24 @@ public:
 
 private:
   const EngineOptions &options_;
+  const CrossUnit &crossUnit_;
   TuResult &out_;
   std::string &internalError_;
 };
 
 class AnalysisAction : public clang::ASTFrontendAction {
 public:
-  AnalysisAction(const EngineOptions &options, TuResult &out, std::string &internalError)
-      : options_(options), out_(out), internalError_(internalError) {}
+  AnalysisAction(const EngineOptions &options, const CrossUnit &crossUnit, TuResult &out,
+                 std::string &internalError)
+      : options_(options), crossUnit_(crossUnit), out_(out), internalError_(internalError) {}
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &,
                                                         llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(options_, out_, internalError_);
+    return std::make_unique<AnalysisConsumer>(options_, crossUnit_, out_, internalError_);
   }
 
 private:
   const EngineOptions &options_;
+  const CrossUnit &crossUnit_;
   TuResult &out_;
   std::string &internalError_;
 };
@@ -138,11 +152,13 @@ std::string run(const CompileCommand &command, std::unique_ptr<clang::FrontendAc
 
 } // namespace
 
-TuResult analyseCommand(const CompileCommand &command, const EngineOptions &options) {
+TuResult analyseCommand(const CompileCommand &command, const EngineOptions &options,
+                        bool exportSummaries, const SummaryIndex *imports) {
   TuResult result;
   std::string internalError;
+  CrossUnit crossUnit{exportSummaries, imports};
   std::string error =
-      run(command, std::make_unique<AnalysisAction>(options, result, internalError));
+      run(command, std::make_unique<AnalysisAction>(options, crossUnit, result, internalError));
   if (!internalError.empty()) {
     result.findings.clear();
     result.error = "internal error while analysing " + command.file + ": " + internalError;
@@ -150,8 +166,10 @@ TuResult analyseCommand(const CompileCommand &command, const EngineOptions &opti
     result.findings.clear(); // a failed TU contributes no findings
     result.error = "cannot parse " + command.file + ": " + error;
   }
-  if (!result.error.empty())
+  if (!result.error.empty()) {
     result.files.clear();
+    result.summaries.reset();
+  }
   return result;
 }
 

@@ -12,8 +12,11 @@
 namespace chcheck::cli {
 
 // Parses and analyses the command.  A translation unit that does not compile
-// gets its first compiler error as `error` and no findings.
-TuResult analyseCommand(const CompileCommand &command, const EngineOptions &options);
+// gets its first compiler error as `error` and no findings.  Phase 1 of a
+// whole-project run exports its summaries (`exportSummaries`), phase 2
+// analyses it again with other units' summaries (`imports`).
+TuResult analyseCommand(const CompileCommand &command, const EngineOptions &options,
+                        bool exportSummaries = false, const SummaryIndex *imports = nullptr);
 
 // Runs the preprocessor only and lists the files the translation unit reads:
 // cheaper than analysing it, to tell whether a diff touches it.  A failure is

@@ -5,6 +5,7 @@
 #include "chcheck/Engine.h"
 #include "chcheck/Finding.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct TuResult {
   EngineStats stats;
   std::vector<FileDigest> files; // the main file and every header it included
   bool skipped = false;          // diff mode: it includes no changed file
+  // Phase 1 of a whole-project run: what it tells other units (encoded,
+  // SummaryCodec.h); the result cache keeps it in a file of its own.
+  std::optional<std::string> summaries;
 };
 
 } // namespace chcheck::cli

@@ -3,7 +3,9 @@
 #include "Rule.h"
 #include "concurrency/Explorer.h"
 #include "lifecycle/Lifecycle.h"
+#include "locks/Export.h"
 #include "locks/LockOrder.h"
+#include "rules/LockOrderAcrossFiles.h"
 #include "skeleton/Skeletons.h"
 
 #include "clang/AST/ASTContext.h"
@@ -13,6 +15,7 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 using namespace clang;
@@ -144,8 +147,10 @@ void FindingBuilder::addHistory(LocatedFinding &f, const ChannelOpFact &fact, bo
     addStep(f, s.madeAt, ch + " is made here");
   if (nil)
     addStep(f, s.nilAt, ch + " is nil from here");
-  if (closed)
+  if (closed) {
     addStep(f, s.closedAt, ch + " is closed here");
+    addStep(f, s.closedInside, "inside that call, the close is here", 1);
+  }
   if (otherGoroutine) {
     addStep(f, s.otherGoroutineSpawnAt, "a goroutine is started here");
     addStep(f, s.otherGoroutineCloseAt, ch + " is closed here, by another goroutine");
@@ -169,8 +174,15 @@ std::vector<std::string> implementedRuleIds() {
   return ids;
 }
 
+std::vector<Finding> checkProject(const std::vector<const TranslationUnitSummaries *> &units,
+                                  const EngineOptions &options) {
+  if (!options.enabledRules.count("CH204"))
+    return {};
+  return lockOrderAcrossFiles(units);
+}
+
 std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const EngineOptions &options,
-                                                   EngineStats *stats) {
+                                                   EngineStats *stats, const CrossUnitFacts &crossUnit) {
   unsigned needed = 0;
   for (const Rule *r : allRules())
     if (options.enabledRules.count(r->id()))
@@ -178,6 +190,7 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   const SourceManager &sm = ctx.getSourceManager();
 
   ir::Skeletons skeletons(ctx);
+  skeletons.useSummaries(crossUnit.imports);
   std::vector<const FunctionDecl *> functions;
   if (needed)
     functions = ir::functionsWithBodies(ctx);
@@ -185,7 +198,8 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   TranslationUnitFacts lifecycleFacts;
   lifecycleFacts.ctx = &ctx;
   if (needed & kLifecycle) {
-    lifecycle::computeFacts(skeletons, functions, lifecycleFacts);
+    lifecycle::computeFacts(skeletons, functions, lifecycleFacts,
+                            crossUnit.exports ? &crossUnit.exports->functions : nullptr);
     lifecycleFacts.ops.erase(std::remove_if(lifecycleFacts.ops.begin(), lifecycleFacts.ops.end(),
                                             [&](const ChannelOpFact &f) { return sm.isInSystemHeader(f.loc); }),
                              lifecycleFacts.ops.end());
@@ -201,6 +215,15 @@ std::vector<LocatedFinding> analyzeTranslationUnit(ASTContext &ctx, const Engine
   if (needed & kLockOrder) {
     locks::computeFacts(skeletons, functions, lockOrder);
     facts.lockOrder = &lockOrder;
+    if (crossUnit.exports)
+      locks::exportEdges(lockOrder, crossUnit.exports->lockEdges);
+  }
+  if (crossUnit.exports) {
+    std::set<std::string> unseen;
+    for (const FunctionDecl *fd : skeletons.unseen())
+      if (std::string usr = ir::usrOf(fd); !usr.empty())
+        unseen.insert(usr);
+    crossUnit.exports->unseenCallees.assign(unseen.begin(), unseen.end());
   }
   if (stats) {
     stats->functions += skeletons.built();

@@ -53,6 +53,7 @@ struct ChannelStateFact {
   std::optional<std::uint64_t> capacity;
   clang::SourceLocation nilAt;       // where the handle became nil, if known
   clang::SourceLocation closedAt;    // a close reaching this operation
+  clang::SourceLocation closedInside; // when closedAt is a call: the close inside it
   clang::SourceLocation otherGoroutineCloseAt;
   clang::SourceLocation otherGoroutineSpawnAt;
   // A goroutine started on this path sends on the channel and nothing has

@@ -599,6 +599,8 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
     return set(e.dst, unknown());
   }
   case EventKind::Call:
+    if (e.summarised)
+      return; // lifecycle only: the unseen callee's effects are the events before
     return call(s, g, e, forks);
   case EventKind::Escape:
     return escape(s, g, e.src, e.valueType);

@@ -137,7 +137,7 @@ void Interpreter::bindValue(State &s, const Frame &f, PlaceId to, PlaceId from, 
 // caller's places, by-value parameters get copies, a lambda's captures are
 // bound to what its closure captured.
 bool Interpreter::enter(const Frame &f, const Event &e, const Target &t, State &s, Frame &callee) {
-  const ir::Skeleton *sk = S.get(t.function);
+  const ir::Skeleton *sk = e.summarised ? S.summarised(t.function) : S.get(t.function);
   if (!sk)
     return false;
   callee.sk = sk;
@@ -182,6 +182,8 @@ void Interpreter::unknownEffects(const Frame &f, const Event &e, State &s) {
       mayFill(s, read(s, c));
       if (!b.byReference)
         continue;
+      if (summaryWrites_)
+        summaryWrites_->insert(c);
       for (auto it = s.refs.begin(); it != s.refs.end();)
         it = P.within(it->first, c) ? s.refs.erase(it) : std::next(it);
       for (auto it = s.flags.begin(); it != s.flags.end();)

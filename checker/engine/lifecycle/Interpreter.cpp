@@ -177,6 +177,8 @@ const ChanInfo *Interpreter::chanInfo(ObjId o) const {
 void Interpreter::write(State &s, PlaceId c, RefValue v, bool weak) {
   if (writes_)
     writes_->insert(c);
+  if (summaryWrites_)
+    summaryWrites_->insert(c);
   if (weak)
     v.join(read(s, c));
   s.refs[c] = std::move(v);
@@ -208,6 +210,8 @@ void Interpreter::setFlag(State &s, const Frame &f, PlaceId place, std::optional
   for (PlaceId c : cs) {
     if (writes_)
       writes_->insert(c);
+    if (summaryWrites_ && !refining_)
+      summaryWrites_->insert(c);
     if (v && cs.size() == 1)
       s.flags[c] = *v ? Flag::True : Flag::False;
     else
@@ -403,6 +407,8 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
     return writeAll(s, f, e.dst, RefValue::to(o), e.weak);
   }
   case EventKind::Havoc: {
+    if (e.summarised)
+      return; // the summary of the call before says what it overwrites
     static const std::vector<ir::TypeFacts::Part> single = {{{}, ir::ValueKind::Reference}};
     const auto &parts = e.valueType ? S.types().parts(e.valueType) : single;
     for (const auto &part : parts) {
@@ -599,7 +605,9 @@ void Interpreter::branch(const Frame &f, const ir::Node &n, const State &s, std:
       if (v && *v != value)
         continue;
       State t = s;
+      refining_ = true;
       setFlag(t, f, n.cond.place, value);
+      refining_ = false;
       out[taken].push_back(std::move(t));
     }
     return;

@@ -71,6 +71,9 @@ public:
   ObjectTable &objects() { return objects_; }
   ir::PlaceTable &places() { return P; }
   bool budgetExceeded() const { return steps_ > kStepBudget; }
+  // Collects every place written from now on, not counting what a branch
+  // learns about a flag (for summaries, Export.h).
+  void trackWrites(std::set<PlaceId> *writes) { summaryWrites_ = writes; }
 
 private:
   static constexpr unsigned kMaxDepth = 8;
@@ -148,6 +151,9 @@ private:
   // Every place a flag or a reference was written at, while a goroutine
   // runs: what it writes, the spawner can no longer be sure of.
   std::set<PlaceId> *writes_ = nullptr;
+  std::set<PlaceId> *summaryWrites_ = nullptr;
+  bool refining_ = false; // a branch sets what its condition says
+
   // The node each running skeleton is at (innermost last), and where each
   // channel was made: a goroutine started in a loop is many goroutines,
   // sharing what was made before the loop but not what each iteration makes.

@@ -1,6 +1,7 @@
 #include "Lifecycle.h"
 #include "../skeleton/Reach.h"
 
+#include "Export.h"
 #include "Interpreter.h"
 
 #include "clang/AST/ASTContext.h"
@@ -158,6 +159,8 @@ private:
       anyForward |= (cs.bits & kClosed) != 0;
       anyPrev |= (cs.bits & kClosedPrevIter) != 0;
       joinLoc(fact.closedAt, cs.closedAt);
+      if (fact.closedAt == cs.closedAt && cs.closedInside != cs.closedAt)
+        fact.closedInside = cs.closedInside;
       fact.closedByOtherGoroutine = std::max(fact.closedByOtherGoroutine, cs.closedByOther);
       fact.otherGoroutineStartedOnThisPath |= cs.otherStartedOnThisPath;
       joinLoc(fact.otherGoroutineCloseAt, cs.otherCloseAt);
@@ -210,6 +213,8 @@ private:
     joinLoc(into.madeAt, o.madeAt);
     joinLoc(into.nilAt, o.nilAt);
     joinLoc(into.closedAt, o.closedAt);
+    if (into.closedAt == o.closedAt && o.closedInside.isValid())
+      into.closedInside = o.closedInside;
     joinLoc(into.otherGoroutineCloseAt, o.otherGoroutineCloseAt);
     joinLoc(into.otherGoroutineSpawnAt, o.otherGoroutineSpawnAt);
     if (o.capacity)
@@ -224,7 +229,8 @@ private:
 } // namespace
 
 void computeFacts(ir::Skeletons &skeletons, llvm::ArrayRef<const FunctionDecl *> functions,
-                  TranslationUnitFacts &out) {
+                  TranslationUnitFacts &out, std::vector<FunctionSummary> *exports) {
+  const SourceManager &sm = skeletons.context().getSourceManager();
   ir::Reach reach(skeletons);
   for (const FunctionDecl *fd : functions) {
     const ir::Skeleton *sk = skeletons.get(fd);
@@ -241,8 +247,22 @@ void computeFacts(ir::Skeletons &skeletons, llvm::ArrayRef<const FunctionDecl *>
     root.sk = sk;
     State entry;
     entry.reachable = true;
-    interp.record(root, {entry}, [&](const OpObservation &o, const State &s) { recording.observe(o, s); });
+    ir::KindSet kinds = reach.of(fd);
+    std::optional<SummaryRecorder> summary;
+    std::set<PlaceId> writes;
+    if (exports && exportable(fd, kinds, sm)) {
+      summary.emplace(interp, *sk, kinds);
+      interp.trackWrites(&writes);
+    }
+    Disjunction exits = interp.record(root, {entry}, [&](const OpObservation &o, const State &s) {
+      recording.observe(o, s);
+      if (summary)
+        summary->observe(o, s);
+    });
     recording.flush(out);
+    if (summary)
+      if (std::optional<FunctionSummary> f = summary->finish(exits, writes, sm))
+        exports->push_back(std::move(*f));
   }
 }
 

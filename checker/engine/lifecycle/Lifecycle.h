@@ -5,11 +5,14 @@
 #include "../Facts.h"
 #include "../skeleton/Skeletons.h"
 
+#include "chcheck/Summaries.h"
+
 namespace chcheck::lifecycle {
 
 // Runs the dataflow from each function with a skeleton and records one fact
 // per channel operation reached (joined over the states that reach it).
+// With `exports`, also summarises the functions other files may call.
 void computeFacts(ir::Skeletons &skeletons, llvm::ArrayRef<const clang::FunctionDecl *> functions,
-                  TranslationUnitFacts &out);
+                  TranslationUnitFacts &out, std::vector<FunctionSummary> *exports = nullptr);
 
 } // namespace chcheck::lifecycle

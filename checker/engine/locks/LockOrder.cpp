@@ -9,6 +9,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "chcheck/Engine.h"
+
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
 
@@ -66,14 +68,25 @@ public:
       n.key = key(vd);
       n.instance = p;
       n.name = pl.root.kind == RootKind::Global ? vd->getQualifiedNameAsString() : vd->getNameAsString();
+      if (pl.root.kind == RootKind::Global && vd->isExternallyVisible())
+        n.project = projectName(vd->getCanonicalDecl(), vd->getQualifiedNameAsString()).value_or("");
       return n;
     }
     n.name = fieldName(pl.steps[start].field);
+    bool shared = true;
     for (std::size_t i = start; i < pl.steps.size(); ++i) {
-      n.key += key(pl.steps[i].field);
+      const FieldDecl *f = pl.steps[i].field;
+      n.key += key(f);
       if (i > start)
-        n.name += "." + pl.steps[i].field->getNameAsString();
+        n.name += "." + f->getNameAsString();
+      const RecordDecl *rd = f->getParent();
+      std::optional<std::string> project = projectName(rd->getDefinition(), f->getQualifiedNameAsString());
+      shared = shared && project && rd->isExternallyVisible() && !rd->getName().empty();
+      if (project)
+        n.project += (i > start ? "." : "") + *project;
     }
+    if (!shared)
+      n.project.clear();
     if (own) {
       n.instance = p;
       n.name = ownName(pl);
@@ -102,6 +115,15 @@ public:
 private:
   static std::string key(const Decl *d) {
     return std::to_string(reinterpret_cast<std::uintptr_t>(d->getCanonicalDecl())) + "/";
+  }
+  // A name other files give the same class or variable: qualified, and
+  // declared in a header they share (the file is part of the name).  A class
+  // or variable first declared in the main file is that file's own, even
+  // where another file (another program of one database) uses its name.
+  std::optional<std::string> projectName(const Decl *d, const std::string &qualified) const {
+    if (!d || sm_.isInMainFile(sm_.getExpansionLoc(d->getLocation())))
+      return std::nullopt;
+    return qualified + "@" + locatePoint(d->getLocation(), sm_).file;
   }
   static std::string fieldName(const FieldDecl *f) {
     std::string cls = f->getParent()->getNameAsString();

@@ -32,6 +32,10 @@ struct LockNode {
   std::string key;
   ir::PlaceId instance = ir::kNoPlace;
   std::string name;                 // "Account::mu_", "g_registry_mu", "a.mu_"
+  // The class as every translation unit names it ("bank::Account::mu_"),
+  // or empty: a lock private to this file (a local, a static, a class in an
+  // anonymous namespace) or to no class (an element of a container).
+  std::string project;
 };
 
 // A call on the way from a thread's body to a lock operation.

@@ -551,6 +551,8 @@ void Walk::transfer(State &s, const Event &e, std::uint32_t node, bool record) {
   case EventKind::Unlock:
     return unlock(s, A.canon(e.src), record);
   case EventKind::Call:
+    if (e.summarised)
+      return; // lifecycle only: the unseen callee's effects are the events before
     return call(s, e, node, record);
   case EventKind::Go:
     return spawn(s, e, node, record);

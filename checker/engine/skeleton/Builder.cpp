@@ -30,7 +30,11 @@ Event FunctionLowering::event(EventKind k, SourceLocation loc) const {
   return e;
 }
 
-void FunctionLowering::emit(Event e) { sk_.nodes[cur_].events.push_back(std::move(e)); }
+void FunctionLowering::emit(Event e) {
+  if (summarisedCall_ && e.kind == EventKind::Havoc)
+    e.summarised = true;
+  sk_.nodes[cur_].events.push_back(std::move(e));
+}
 
 std::vector<std::uint32_t> FunctionLowering::branch(unsigned n, Condition cond) {
   std::vector<std::uint32_t> targets;

@@ -209,6 +209,31 @@ void FunctionLowering::unknownCall(const CallExpr *call, const FunctionDecl *cal
   }
 }
 
+// A function without a body here that user code defines elsewhere: another
+// translation unit may have a summary of it.
+bool FunctionLowering::calledElsewhere(const FunctionDecl *fd) {
+  return !definitionOf(fd) && !fd->isInStdNamespace() && !M.inModelledLibrary(fd) &&
+         !ctx_.getSourceManager().isInSystemHeader(fd->getLocation()) && fd->isExternallyVisible();
+}
+
+// A call to a function another translation unit summarised: what it may do
+// as an unseen callee for the analyses that cannot use the summary, then the
+// call through its summary for the lifecycle dataflow.
+void FunctionLowering::summarisedCall(const CallExpr *call, const FunctionDecl *callee, PlaceId thisPlace,
+                                      unsigned firstArg) {
+  summarisedCall_ = true;
+  unknownCall(call, callee, firstArg);
+  summarisedCall_ = false;
+  Event e = event(EventKind::Call, call->getBeginLoc());
+  e.callees = {callee->getCanonicalDecl()};
+  e.site = call;
+  e.summarised = true;
+  e.args = bind(callee, argsFrom(call, firstArg), false);
+  if (thisPlace != kNoPlace)
+    e.args.push_back({Binding::kThisParam, thisPlace, true});
+  emit(std::move(e));
+}
+
 void FunctionLowering::callFunctions(const CallExpr *call, std::vector<const FunctionDecl *> callees,
                                      PlaceId thisPlace, unsigned firstArg, bool virtualCall) {
   std::vector<const FunctionDecl *> defs;
@@ -223,6 +248,13 @@ void FunctionLowering::callFunctions(const CallExpr *call, std::vector<const Fun
       defs.push_back(def);
     else if (virtualCall)
       defs.push_back(def); // an override that does nothing is one of the possibilities
+  }
+  if (unknown && defs.empty() && !virtualCall && callees.size() == 1 && calledElsewhere(callees.front())) {
+    S.noteUnseen(callees.front());
+    if (S.summarised(callees.front())) {
+      summarisedCall(call, callees.front(), thisPlace, firstArg);
+      return;
+    }
   }
   if (unknown && (defs.empty() || virtualCall)) {
     unknownCall(call, callees.empty() ? nullptr : callees.front(), firstArg);

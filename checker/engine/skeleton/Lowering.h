@@ -79,6 +79,9 @@ private:
   void callFunctions(const clang::CallExpr *call, std::vector<const clang::FunctionDecl *> callees,
                      PlaceId thisPlace, unsigned firstArg, bool virtualCall);
   void unknownCall(const clang::CallExpr *call, const clang::FunctionDecl *callee, unsigned firstArg);
+  bool calledElsewhere(const clang::FunctionDecl *fd);
+  void summarisedCall(const clang::CallExpr *call, const clang::FunctionDecl *callee, PlaceId thisPlace,
+                      unsigned firstArg);
   void escape(PlaceId p, clang::QualType t, bool writable, clang::SourceLocation loc);
   std::vector<Binding> bind(llvm::ArrayRef<clang::QualType> params,
                             llvm::ArrayRef<const clang::Expr *> args, bool forceCopy);
@@ -114,6 +117,7 @@ private:
   clang::ParentMap parents_;
   std::unique_ptr<clang::CFG> cfg_;
   std::uint32_t cur_ = 0;
+  bool summarisedCall_ = false; // emitting an unseen callee's effects that a summary replaces
   std::uint32_t throwExit_ = 0;
 
   llvm::DenseMap<const clang::Expr *, PlaceId> values_;      // lowered expression -> its value's place

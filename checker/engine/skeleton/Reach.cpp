@@ -20,7 +20,8 @@ const std::vector<KindSet> &Reach::table(const Skeleton *sk) {
       if (e.callable != kNoPlace && e.callees.empty())
         own[n] |= kUnseenCode;
       for (const clang::FunctionDecl *fd : e.callees)
-        if (const Skeleton *callee = S.get(fd); callee && !callee->nodes.empty())
+        if (const Skeleton *callee = e.summarised ? S.summarised(fd) : S.get(fd);
+            callee && !callee->nodes.empty())
           own[n] |= table(callee)[0];
     }
   // Propagate backwards to a fixpoint.

@@ -210,6 +210,11 @@ struct Event {
   bool weak = false;         // the store may leave the old value (container elements)
   bool timer = false;        // MakeContext: has a deadline
   bool mayNotRun = false;    // Call: the callable may not be called (select callbacks)
+  // Call: to a function defined in another translation unit, run through its
+  // summary (Summaries.h) by the lifecycle dataflow only; Havoc: what that
+  // unseen callee may overwrite, which the summary says more precisely.  The
+  // other analyses skip such a Call and keep the Havoc.
+  bool summarised = false;
   std::optional<std::uint64_t> capacity; // MakeChan
   PlaceId onlyIf = kNoPlace; // the event happens only if this bool place is true (a guard's ownership)
   PlaceId payload = kNoPlace; // Send: the value sent; Recv/RecvOk/RangeNext: where the received value goes

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "chcheck/Finding.h"
+#include "chcheck/Summaries.h"
 
 #include "clang/Basic/SourceLocation.h"
 
@@ -64,6 +65,12 @@ struct EngineOptions {
   std::uint64_t stateBudget = 20000;   // explorer: states per region before giving up (about 2 s)
 };
 
+// A whole-project run's facts from and for other translation units.
+struct CrossUnitFacts {
+  const SummaryIndex *imports = nullptr;       // phase 2: other files' summaries
+  TranslationUnitSummaries *exports = nullptr; // phase 1: this file's
+};
+
 // Ids ("CH101", ...) of every rule the engine implements, in id order.
 std::vector<std::string> implementedRuleIds();
 
@@ -72,7 +79,14 @@ std::vector<std::string> implementedRuleIds();
 // location, rule id and message, and free of exact duplicates.
 std::vector<LocatedFinding> analyzeTranslationUnit(clang::ASTContext &ctx,
                                                    const EngineOptions &options,
-                                                   EngineStats *stats = nullptr);
+                                                   EngineStats *stats = nullptr,
+                                                   const CrossUnitFacts &crossUnit = {});
+
+// The findings only the whole project shows, from every unit's phase-1
+// summaries: CH204 lock-order inversions between threads of different files
+// (when `options` enable CH204).  Sorted, each once.
+std::vector<Finding> checkProject(const std::vector<const TranslationUnitSummaries *> &units,
+                                  const EngineOptions &options);
 
 // The finding with its locations resolved to files, lines and columns (the
 // file made absolute, macro locations mapped to where they are expanded).
