@@ -339,6 +339,10 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       return proceed();
     }
     ChannelState &cs = t.channels[v.obj];
+    if (cs.closed && e.library && e.library->closedStatusName) { // the value is dropped
+      setInt(t, g, e.dst, e.library->closedStatus);
+      return proceed();
+    }
     if (cs.closed)
       return panic("CH101", "send on closed channel", cs.closedAt, cs.closedBy - 1);
     std::uint64_t cap = *t.objects[v.obj].capacity;
@@ -396,6 +400,8 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     if (onUnnamedChannel(t, v) || escapedChannel(t, v))
       return proceed();
     ChannelState &cs = t.channels[v.obj];
+    if (cs.closed && e.library && e.library->closeIsIdempotent)
+      return proceed();
     if (cs.closed)
       return panic("CH102", "close of closed channel", cs.closedAt, cs.closedBy - 1);
     cs.closed = true;
@@ -427,6 +433,12 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       ChannelState &cs = u.channels[v.obj];
       std::uint64_t cap = *u.objects[v.obj].capacity;
       if (c.isSend) {
+        if (cs.closed && e.library && e.library->closedStatusName) { // ready: the value is dropped
+          anyReady = true;
+          pickCase(u, g, index);
+          finish(std::move(u), {g}, std::move(steps), std::nullopt, out);
+          continue;
+        }
         if (cs.closed) {
           anyReady = true;
           Panic p{"CH101", "send on closed channel", c.loc, std::string(), g, cs.closedAt, cs.closedBy - 1};

@@ -561,8 +561,16 @@ void FunctionLowering::select(const CallExpr *call) {
     else
       cases.push_back(it->second);
   }
+  lowerSelect(call, cases, fallback, nullptr);
+}
+
+void FunctionLowering::lowerSelect(const CallExpr *call, const std::vector<CaseInfo> &cases,
+                                   const CaseInfo *fallback, const ChannelSemantics *library) {
   Event s = event(EventKind::Select, call->getBeginLoc());
   s.site = call;
+  s.library = library;
+  if (library)
+    s.recvUse = recvUse(call); // whether the status is looked at
   for (const CaseInfo &c : cases)
     s.cases.push_back(c.c);
   s.hasDefault = fallback != nullptr;

@@ -126,6 +126,13 @@ private:
     bool isDefault = false;
   };
   llvm::DenseMap<const clang::Expr *, CaseInfo> selectCases_;
+  void lowerSelect(const clang::CallExpr *call, const std::vector<CaseInfo> &cases, const CaseInfo *fallback,
+                   const ChannelSemantics *library);
+  // A library's channel operations beyond Go's (ChannelSemantics).
+  const ChannelSemantics *libraryOf(const clang::Expr *channel);
+  void makeChannelObject(PlaceId dst, const ChannelSemantics &library, llvm::ArrayRef<const clang::Expr *> args,
+                         const clang::Expr *site, clang::SourceLocation loc);
+  void tryChannelOp(const clang::CallExpr *call, const CallModel &m);
   llvm::DenseMap<const clang::Stmt *, PlaceId> rangeChannels_; // range-for over a channel
   // A lambda's call operator: captured variables -> capture index.
   llvm::DenseMap<const clang::ValueDecl *, std::uint32_t> captureIndex_;
