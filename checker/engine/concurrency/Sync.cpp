@@ -52,7 +52,7 @@ std::string Interp::describe(const Event &e, const ir::SelectCase *c) const {
     if (c)
       return std::string("selects the case that ") + (c->isSend ? "sends on" : "receives from") + q;
     return "selects";
-  case EventKind::Go: return "starts a goroutine";
+  case EventKind::Go: return std::string("starts a ") + (e.threadNoun ? e.threadNoun : "goroutine");
   case EventKind::Join: return "joins a thread";
   case EventKind::WgAdd: return "adds to WaitGroup" + q;
   case EventKind::WgDone: return "calls done() on WaitGroup" + q;
@@ -225,6 +225,7 @@ std::uint32_t Interp::spawn(MachineState &s, std::uint32_t g, const Event &e) {
   }
   Goroutine child;
   child.spawnLoc = e.loc;
+  child.noun = e.threadNoun;
   child.spawnedBy = g + 1;
   child.body = ts.front().first;
   Frame f;
@@ -492,7 +493,9 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     std::vector<std::uint32_t> moved = {g};
     if (child != ~0u)
       moved.push_back(child);
-    return finish(std::move(t), moved, {{g, e.loc, "starts a goroutine"}}, std::nullopt, out);
+    return finish(std::move(t), moved,
+                  {{g, e.loc, std::string("starts a ") + (e.threadNoun ? e.threadNoun : "goroutine")}}, std::nullopt,
+                  out);
   }
   case EventKind::Join: {
     Value v = load(t, g, e.src);

@@ -40,7 +40,7 @@ const ChannelSemantics kUnbuffered = {
 const TypeModel kTypes[] = {
     {.qualifiedName = "boost::fibers::buffered_channel", .role = TypeRole::Channel, .semantics = &kBuffered},
     {.qualifiedName = "boost::fibers::unbuffered_channel", .role = TypeRole::Channel, .semantics = &kUnbuffered},
-    {.qualifiedName = "boost::fibers::fiber", .role = TypeRole::Thread},
+    {.qualifiedName = "boost::fibers::fiber", .role = TypeRole::Thread, .threadNoun = "fiber"},
     {.qualifiedName = "boost::fibers::mutex", .role = TypeRole::Mutex},
     {.qualifiedName = "boost::fibers::timed_mutex", .role = TypeRole::Mutex},
     {.qualifiedName = "boost::fibers::recursive_mutex", .role = TypeRole::Mutex, .recursive = true},

@@ -71,6 +71,7 @@ struct TypeModel {
   bool mapLike = false;      // Container: elements are a key's mapped value
   bool writerPriority = false; // Mutex: a writer waiting for readers blocks new readers (Go's RWMutex)
   const ChannelSemantics *semantics = nullptr; // Channel: null for Go's semantics
+  const char *threadNoun = nullptr;  // Thread: what findings call one ("fiber"); null: "goroutine"
 };
 
 enum class Op : std::uint8_t {
@@ -101,6 +102,7 @@ enum class Op : std::uint8_t {
   CallOnce,             // std::call_once(flag, f, args...)
   AtomicLoad, AtomicStore, AtomicExchange, AtomicCompareExchange,
   ThreadJoin,
+  Reference,            // std::ref(x): x, passed on by reference (to a thread's callable)
   GuardLock, GuardUnlock, GuardTryLock, GuardRelease, // unique_lock's own lock/unlock/...
 };
 

@@ -58,6 +58,7 @@ const char *opName(Op op) {
   case Op::AtomicExchange: return "atomic exchange";
   case Op::AtomicCompareExchange: return "atomic compare_exchange";
   case Op::ThreadJoin: return "join";
+  case Op::Reference: return "ref";
   case Op::GuardLock: return "guard lock";
   case Op::GuardUnlock: return "guard unlock";
   case Op::GuardTryLock: return "guard try_lock";

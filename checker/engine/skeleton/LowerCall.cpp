@@ -94,6 +94,15 @@ std::vector<Binding> FunctionLowering::bind(llvm::ArrayRef<QualType> params,
     if (!T.tracked(pt) && !isa<LambdaExpr>(strip(args[i])))
       continue;
     const Expr *arg = args[i];
+    // std::ref(x) to a thread's reference parameter: x itself, not a copy.
+    if (const auto *ref = dyn_cast<CallExpr>(strip(arg)); ref && pt->isReferenceType()) {
+      const CallModel *m = M.callModel(ref);
+      if (m && m->op == Op::Reference && ref->getNumArgs() == 1)
+        if (PlaceId p = placeOf(ref->getArg(0)); p != kNoPlace) {
+          out.push_back({i, p, true});
+          continue;
+        }
+    }
     if (pt->isReferenceType() && !forceCopy) {
       PlaceId p = placeOf(arg);
       if (p == kNoPlace)
@@ -499,6 +508,8 @@ void FunctionLowering::spawn(PlaceId threadObject, const Expr *callable, llvm::A
   Event g = event(EventKind::Go, site->getBeginLoc());
   g.dst = threadObject;
   g.site = site;
+  if (const TypeModel *tm = M.typeModel(site->getType()); tm && tm->role == TypeRole::Thread)
+    g.threadNoun = tm->threadNoun;
   const Expr *c = strip(callable);
   // go(&Class::method, object, args...)
   if (const auto *u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf)

@@ -434,6 +434,10 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
   }
   case Op::ThreadJoin:
     return simple(EventKind::Join);
+  case Op::Reference:
+    if (call->getNumArgs() == 1)
+      values_[call] = placeOf(call->getArg(0));
+    return;
   case Op::GuardLock:
   case Op::GuardUnlock:
   case Op::GuardTryLock:

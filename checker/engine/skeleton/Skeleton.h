@@ -219,6 +219,7 @@ struct Event {
   // Channel operations of a library whose channels are not Go's (null for
   // Go's): the status a send returns, whether a second close is harmless.
   const ChannelSemantics *library = nullptr;
+  const char *threadNoun = nullptr; // Go: what the library calls a thread ("fiber"), null: goroutine
   PlaceId onlyIf = kNoPlace; // the event happens only if this bool place is true (a guard's ownership)
   PlaceId payload = kNoPlace; // Send: the value sent; Recv/RecvOk/RangeNext: where the received value goes
   ValueKind element = ValueKind::None; // channel ops: what the channel carries (a closed one yields its zero)

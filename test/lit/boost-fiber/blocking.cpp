@@ -23,8 +23,8 @@ void range_without_close() {
     ch.push(2);
   });
   for (int v : ch)
-    // CHECK: blocking.cpp:[[@LINE-1]]:16: error: 'range_without_close' blocks forever ranging over channel 'ch': no goroutine is left to close it (a goroutine leak) [CH202 blocked-recv-leak]
-    // CHECK: :[[@LINE-6]]:9: note: 'range_without_close' starts a goroutine
+    // CHECK: blocking.cpp:[[@LINE-1]]:16: error: 'range_without_close' blocks forever ranging over channel 'ch': no fiber is left to close it (a fiber leak) [CH202 blocked-recv-leak]
+    // CHECK: :[[@LINE-6]]:9: note: 'range_without_close' starts a fiber
     work(v);
   producer.join();
 }
@@ -37,13 +37,29 @@ void consumer_stops_early() {
     ch.push(1);
     ch.push(2);
     ch.push(3);
-    // CHECK: :[[@LINE-1]]:5: error: the goroutine started at line [[@LINE-4]] blocks forever sending on channel 'ch': no goroutine is left to receive (a goroutine leak) [CH201 blocked-send-leak]
+    // CHECK: :[[@LINE-1]]:5: error: the fiber started at line [[@LINE-4]] blocks forever sending on channel 'ch': no fiber is left to receive (a fiber leak) [CH201 blocked-send-leak]
     ch.close();
   });
   int v = 0;
   ch.pop(v);
   producer.join();
   // CHECK: :[[@LINE-1]]:3: note: 'consumer_stops_early' blocks here, forever
+}
+
+// The Boost example range_for.cpp without its close: std::ref passes the
+// channel itself to the fibers' functions.
+void feed_forgets_close(unbuffered_channel<int> &ch) { ch.push(1); }
+void drain_all(unbuffered_channel<int> &ch) {
+  for (int v : ch)
+    // CHECK: :[[@LINE-1]]:16: error: the fiber started at line [[@LINE+6]] blocks forever ranging over channel 'ch': no fiber is left to close it (a fiber leak) [CH202 blocked-recv-leak]
+    work(v);
+}
+void functions_with_ref_no_close() {
+  unbuffered_channel<int> ch;
+  fiber f1(&feed_forgets_close, std::ref(ch));
+  fiber f2(&drain_all, std::ref(ch));
+  f1.join();
+  f2.join();
 }
 
 // ---- nothing below may be reported ----

@@ -20,7 +20,7 @@ void issue181_buggy() {
   fiber producer([&queue] {
     for (int i = 0; i < 4; ++i)
       queue.push(i);
-    // CHECK: issue-pairs.cpp:[[@LINE-1]]:7: error: the goroutine started at line [[@LINE-3]] blocks forever sending on channel 'queue': no goroutine is left to receive (a goroutine leak) [CH201 blocked-send-leak]
+    // CHECK: issue-pairs.cpp:[[@LINE-1]]:7: error: the fiber started at line [[@LINE-3]] blocks forever sending on channel 'queue': no fiber is left to receive (a fiber leak) [CH201 blocked-send-leak]
     queue.close();
   });
   int v = 0;
@@ -64,7 +64,7 @@ void issue268_buggy() {
   unbuffered_channel<int> ch;
   fiber producer([&ch] { produce268(ch, true); });
   for (int v : ch)
-    // CHECK: :[[@LINE-1]]:16: error: 'issue268_buggy' blocks forever ranging over channel 'ch': no goroutine is left to close it (a goroutine leak) [CH202 blocked-recv-leak]
+    // CHECK: :[[@LINE-1]]:16: error: 'issue268_buggy' blocks forever ranging over channel 'ch': no fiber is left to close it (a fiber leak) [CH202 blocked-recv-leak]
     store(v);
   producer.join();
 }
@@ -94,7 +94,7 @@ void issue114_buggy() {
   int v = 0;
   for (int i = 0; i < 3; ++i)
     ch.pop(v);
-  // CHECK: :[[@LINE-1]]:5: warning: 'issue114_buggy' blocks forever receiving from channel 'ch': no goroutine is left to send on it or close it on some interleavings or branches (the notes show one, in order) (a goroutine leak) [CH202 blocked-recv-leak]
+  // CHECK: :[[@LINE-1]]:5: warning: 'issue114_buggy' blocks forever receiving from channel 'ch': no fiber is left to send on it or close it on some interleavings or branches (the notes show one, in order) (a fiber leak) [CH202 blocked-recv-leak]
   producer.join();
 }
 void issue114_fixed() {
