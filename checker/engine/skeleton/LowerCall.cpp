@@ -581,7 +581,7 @@ void FunctionLowering::lowerSelect(const CallExpr *call, const std::vector<CaseI
   s.site = call;
   s.library = library;
   if (library)
-    s.recvUse = recvUse(call); // whether the status is looked at
+    s.recvUse = statusUse(call);
   for (const CaseInfo &c : cases)
     s.cases.push_back(c.c);
   s.hasDefault = fallback != nullptr;

@@ -21,6 +21,16 @@ const ChannelSemantics *FunctionLowering::libraryOf(const Expr *channel) {
   return tm && tm->role == TypeRole::Channel ? tm->semantics : nullptr;
 }
 
+RecvUse FunctionLowering::statusUse(const Expr *call) {
+  RecvUse use = recvUse(call);
+  const Stmt *p = parents_.getParent(call);
+  while (p && isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups>(p))
+    p = parents_.getParent(p);
+  if (const auto *cast = dyn_cast_or_null<CStyleCastExpr>(p); cast && cast->getType()->isVoidType())
+    use.used = true; // discarded on purpose: the author knows the value may be lost
+  return use;
+}
+
 void FunctionLowering::makeChannelObject(PlaceId dst, const ChannelSemantics &library,
                                          llvm::ArrayRef<const Expr *> args, const Expr *site,
                                          SourceLocation loc) {

@@ -53,7 +53,7 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     e.library = libraryOf(written);
     if (e.library) { // the status it returns
       result(e);
-      e.recvUse = recvUse(call);
+      e.recvUse = statusUse(call);
     }
     if (call->getNumArgs() > 0 && T.tracked(call->getArg(0)->getType())) {
       e.payload = valueOf(call->getArg(0));

@@ -133,6 +133,8 @@ private:
   void makeChannelObject(PlaceId dst, const ChannelSemantics &library, llvm::ArrayRef<const clang::Expr *> args,
                          const clang::Expr *site, clang::SourceLocation loc);
   void tryChannelOp(const clang::CallExpr *call, const CallModel &m);
+  // How an operation's status is consumed; `(void)ch.push(v)` counts as looked at.
+  RecvUse statusUse(const clang::Expr *call);
   llvm::DenseMap<const clang::Stmt *, PlaceId> rangeChannels_; // range-for over a channel
   // A lambda's call operator: captured variables -> capture index.
   llvm::DenseMap<const clang::ValueDecl *, std::uint32_t> captureIndex_;

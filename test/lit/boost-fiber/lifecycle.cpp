@@ -45,6 +45,11 @@ bool push_checked() {
   auto status = ch.try_push(2);
   return status == channel_op_status::success;
 }
+void push_status_discarded_on_purpose() {
+  unbuffered_channel<int> ch;
+  ch.close();
+  (void)ch.push(3);
+}
 void close_twice() {
   buffered_channel<int> ch{2};
   ch.close();
