@@ -6,6 +6,7 @@
 #include <boost/fiber/buffered_channel.hpp>
 #include <boost/fiber/fiber.hpp>
 #include <boost/fiber/mutex.hpp>
+#include <boost/fiber/recursive_mutex.hpp>
 #include <boost/fiber/unbuffered_channel.hpp>
 
 #include <functional>
@@ -62,7 +63,44 @@ void functions_with_ref_no_close() {
   f2.join();
 }
 
+// boost::fibers::mutex is a lock like std::mutex: two fibers taking two in
+// opposite orders (CH204), a fiber re-locking one it holds (CH206).
+mutex a, b;
+void lock_order() {
+  fiber f1([] {
+    std::lock_guard<mutex> g(a);
+    std::lock_guard<mutex> h(b);
+    // CHECK: :[[@LINE-1]]:28: warning: possible deadlock: mutexes 'a' and 'b' are taken in opposite orders {{.*}} [CH204 lock-order-inversion]
+  });
+  fiber f2([] {
+    std::lock_guard<mutex> g(b);
+    std::lock_guard<mutex> h(a);
+    // CHECK: :[[@LINE-1]]:28: warning: possible deadlock: mutexes 'b' and 'a' are taken in opposite orders {{.*}} [CH204 lock-order-inversion]
+  });
+  f1.join();
+  f2.join();
+}
+mutex c;
+void relock() {
+  fiber f([] {
+    std::lock_guard<mutex> g(c);
+    c.lock();
+    // CHECK: :[[@LINE-1]]:5: error: the fiber started at line [[@LINE-3]] locks mutex 'c' while holding it: the mutex is not recursive{{.*}} [CH206 recursive-lock]
+  });
+  f.join();
+}
+
 // ---- nothing below may be reported ----
+
+recursive_mutex r;
+void recursive_relock() {
+  fiber f([] {
+    std::lock_guard<recursive_mutex> g(r);
+    r.lock();
+    r.unlock();
+  });
+  f.join();
+}
 
 void producer_closes() {
   unbuffered_channel<int> ch;
