@@ -6,6 +6,7 @@
 #include <boost/fiber/buffered_channel.hpp>
 #include <boost/fiber/fiber.hpp>
 #include <boost/fiber/mutex.hpp>
+#include <boost/fiber/operations.hpp>
 #include <boost/fiber/recursive_mutex.hpp>
 #include <boost/fiber/unbuffered_channel.hpp>
 
@@ -159,16 +160,18 @@ void ping_pong() {
   b.join();
 }
 
+// Fibers are scheduled cooperatively: a polling loop must yield, or the
+// other fiber never runs.
 void non_blocking() {
   buffered_channel<int> ch{2};
   mutex mu;
   fiber f([&] {
     std::lock_guard<mutex> lock(mu);
-    while (ch.try_push(1) != channel_op_status::success) {
-    }
+    while (ch.try_push(1) != channel_op_status::success)
+      boost::this_fiber::yield();
   });
   int v = 0;
-  while (ch.try_pop(v) != channel_op_status::success) {
-  }
+  while (ch.try_pop(v) != channel_op_status::success)
+    boost::this_fiber::yield();
   f.join();
 }
