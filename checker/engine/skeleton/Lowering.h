@@ -79,6 +79,8 @@ private:
   void callFunctions(const clang::CallExpr *call, std::vector<const clang::FunctionDecl *> callees,
                      PlaceId thisPlace, unsigned firstArg, bool virtualCall);
   void unknownCall(const clang::CallExpr *call, const clang::FunctionDecl *callee, unsigned firstArg);
+  bool handsOverCode(const clang::CallExpr *call);
+  void escapeCaptures(const clang::CallExpr *call);
   void escape(PlaceId p, clang::QualType t, bool writable, clang::SourceLocation loc);
   std::vector<Binding> bind(llvm::ArrayRef<clang::QualType> params,
                             llvm::ArrayRef<const clang::Expr *> args, bool forceCopy);
