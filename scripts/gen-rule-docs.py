@@ -53,6 +53,8 @@ def page(rule):
     ]
     if r.get("limits"):
         lines += ["## What it does not report", "", r["limits"], ""]
+    if r.get("libraries"):
+        lines += ["## Other channel libraries", "", r["libraries"], ""]
     if r.get("fixit"):
         lines += ["## Fix-it (clang-tidy)", "", r["fixit"], ""]
     lines += [

@@ -94,6 +94,10 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
   // scripts/gen-rule-docs.py), checked like every other field.
   if (doc.contains("fixit"))
     field("fixit");
+  // What the rule means for the other channel libraries chcheck models
+  // (checker/engine/models/): docs only, like the fix-it.
+  if (doc.contains("libraries"))
+    field("libraries");
   rule.sourceFile = std::string(fileName);
 
   if (!isRuleId(rule.id))
@@ -121,7 +125,7 @@ RuleInfo parseRule(std::string_view fileName, std::string_view jsonText) {
     static const std::set<std::string> known = {"id",        "name", "severity", "short",
                                                 "full",      "rationale", "bad", "good",
                                                 "help_anchor", "limits", "precision", "tags",
-                                                "fixit"};
+                                                "fixit", "libraries"};
     if (!known.count(it.key()))
       throw CatalogError(where + ": unknown field '" + it.key() + "'");
   }

@@ -40,6 +40,7 @@ std::string describeOp(OpKind op) {
   case OpKind::Close: return "close of";
   case OpKind::SelectSend: return "select send case on";
   case OpKind::SelectRecv: return "select receive case on";
+  case OpKind::Make: return "construction of";
   }
   llvm_unreachable("every OpKind is described above");
 }

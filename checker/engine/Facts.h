@@ -18,6 +18,8 @@ class FunctionDecl;
 
 namespace chcheck {
 
+struct ChannelSemantics;
+
 // The channel operations facts are recorded for.
 enum class OpKind : std::uint8_t {
   Send,
@@ -27,6 +29,7 @@ enum class OpKind : std::uint8_t {
   Range,      // a range-for over the channel
   SelectSend, // a select case that sends if chosen
   SelectRecv, // a select case that receives if chosen
+  Make,       // a library's channel constructed (ChannelOpFact::requestedCapacity)
 };
 
 enum class Certainty : std::uint8_t { No, Maybe, Definitely };
@@ -83,6 +86,11 @@ struct ChannelOpFact {
   // SelectSend only: the select's one case besides default.  A send case on
   // a closed channel counts as ready, so it is taken whenever it is closed.
   bool onlyCaseBesidesDefault = false;
+  // A library whose channels are not Go's (models/Model.h), null for Go's:
+  // what its operations do instead of panicking, in its words.
+  const ChannelSemantics *library = nullptr;
+  bool statusIgnored = false;        // Send, SelectSend of such a library: its status is discarded
+  std::optional<std::uint64_t> requestedCapacity; // Make: the constructor's capacity argument
 };
 
 struct TranslationUnitFacts {

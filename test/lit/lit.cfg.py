@@ -52,3 +52,7 @@ config.substitutions.append(("%cmake", shlex.quote(config.cmake)))
 if config.other_clang_tidy:
     config.available_features.add("other-clang-tidy")
     config.substitutions.append(("%other_clang_tidy", shlex.quote(config.other_clang_tidy)))
+
+# Boost.Fiber's headers (Debian's libboost-fiber-dev), for the tests of its model (boost-fiber/).
+if os.path.exists("/usr/include/boost/fiber/buffered_channel.hpp"):
+    config.available_features.add("boost-fiber")

@@ -53,6 +53,7 @@ struct BlockingFact {
   clang::SourceLocation loc;
   const clang::FunctionDecl *function = nullptr;
   std::string subject;                // the channel, lock or WaitGroup as written
+  std::string threadNoun = "goroutine"; // what the threads are called ("fiber" for Boost.Fiber's)
   std::string what;                   // the operation in words: "sends on 'ch'"
   // Panic
   std::string panicRule, panicMessage;

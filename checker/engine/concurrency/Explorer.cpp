@@ -269,7 +269,9 @@ std::string Search::threadName(const MachineState &s, std::uint32_t g) const {
   const SourceManager &sm = ctx_.getSourceManager();
   std::string where = gr.spawnLoc.isValid() ? std::to_string(sm.getPresumedLineNumber(sm.getFileLoc(gr.spawnLoc)))
                                             : std::string("?");
-  return (gr.timer && !gr.cancels ? "the timer made at line " : "the goroutine started at line ") + where;
+  if (gr.timer && !gr.cancels)
+    return "the timer made at line " + where;
+  return std::string("the ") + (gr.noun ? gr.noun : "goroutine") + " started at line " + where;
 }
 
 BlockingFact Search::describeBlocked(const MachineState &s, std::uint32_t g, BlockingFact::Kind kind) {
@@ -635,6 +637,8 @@ void Search::witness(std::uint32_t state, BlockingFact &f, const std::vector<std
       const MachineState &in = from == namedFrom.end() ? s : states_[from->second];
       WitnessThread t;
       t.name = threadName(in, g);
+      if (g < in.goroutines.size() && in.goroutines[g].noun)
+        f.threadNoun = in.goroutines[g].noun;
       t.startedAt = g < in.goroutines.size() ? in.goroutines[g].spawnLoc : SourceLocation();
       if (t.startedAt.isValid())
         t.steps.push_back({t.startedAt, "is started here", it->second});

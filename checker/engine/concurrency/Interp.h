@@ -101,6 +101,8 @@ private:
                   ObjRef ch, std::vector<Successor> &out);
   void received(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c, bool ok,
                 Value v);
+  // Writes an operation's status (ChannelSemantics) where it goes.
+  void setInt(MachineState &s, std::uint32_t g, PlaceId dst, std::int64_t value);
   Value sentValue(MachineState &s, std::uint32_t g, const ir::Event &e, const ir::SelectCase *c);
   // A send on a channel the machine does not judge: code it cannot see may
   // receive the value, so what it refers to escapes.

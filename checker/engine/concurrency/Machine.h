@@ -127,6 +127,7 @@ struct Goroutine {
   clang::SourceLocation spawnLoc;     // invalid for the root
   const clang::FunctionDecl *body = nullptr;
   std::uint32_t spawnedBy = 0;        // goroutine id + 1
+  const char *noun = nullptr;         // what its library calls it ("fiber"); null: goroutine
   // A timer, or a goroutine that only calls a context's cancel function
   // (go(cancel)): fires once, at any time, and never blocks.
   bool timer = false;

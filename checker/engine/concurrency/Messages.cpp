@@ -50,6 +50,15 @@ void Interp::sentAway(MachineState &s, std::uint32_t g, const Event &e, const ir
     escape(s, g, p, c ? c->valueType : e.element == ir::ValueKind::Aggregate ? e.valueType : nullptr);
 }
 
+void Interp::setInt(MachineState &s, std::uint32_t g, PlaceId dst, std::int64_t value) {
+  if (dst == ir::kNoPlace)
+    return;
+  bool known = true;
+  AddrId a = resolve(s, g, dst, &known);
+  if (known)
+    s.memory[a] = Value{Value::Kind::Int, kNoObj, value};
+}
+
 void Interp::received(MachineState &s, std::uint32_t g, const Event &e, const ir::SelectCase *c, bool ok,
                       Value v) {
   if (PlaceId into = c ? c->value : e.payload; into != ir::kNoPlace) {
@@ -72,8 +81,9 @@ void Interp::received(MachineState &s, std::uint32_t g, const Event &e, const ir
       s.memory[a] = ok ? v : zero(e.element);
     }
   }
-  PlaceId flag = c ? c->ok : e.dst;
-  if (flag != ir::kNoPlace) {
+  if (!c && e.library) { // a status, not a bool
+    setInt(s, g, e.dst, ok ? e.library->successStatus : e.library->closedStatus);
+  } else if (PlaceId flag = c ? c->ok : e.dst; flag != ir::kNoPlace) {
     bool known = true;
     AddrId a = resolve(s, g, flag, &known);
     if (known)

@@ -52,7 +52,7 @@ std::string Interp::describe(const Event &e, const ir::SelectCase *c) const {
     if (c)
       return std::string("selects the case that ") + (c->isSend ? "sends on" : "receives from") + q;
     return "selects";
-  case EventKind::Go: return "starts a goroutine";
+  case EventKind::Go: return std::string("starts a ") + (e.threadNoun ? e.threadNoun : "goroutine");
   case EventKind::Join: return "joins a thread";
   case EventKind::WgAdd: return "adds to WaitGroup" + q;
   case EventKind::WgDone: return "calls done() on WaitGroup" + q;
@@ -225,6 +225,7 @@ std::uint32_t Interp::spawn(MachineState &s, std::uint32_t g, const Event &e) {
   }
   Goroutine child;
   child.spawnLoc = e.loc;
+  child.noun = e.threadNoun;
   child.spawnedBy = g + 1;
   child.body = ts.front().first;
   Frame f;
@@ -339,6 +340,10 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       return proceed();
     }
     ChannelState &cs = t.channels[v.obj];
+    if (cs.closed && e.library && e.library->closedStatusName) { // the value is dropped
+      setInt(t, g, e.dst, e.library->closedStatus);
+      return proceed();
+    }
     if (cs.closed)
       return panic("CH101", "send on closed channel", cs.closedAt, cs.closedBy - 1);
     std::uint64_t cap = *t.objects[v.obj].capacity;
@@ -396,6 +401,8 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     if (onUnnamedChannel(t, v) || escapedChannel(t, v))
       return proceed();
     ChannelState &cs = t.channels[v.obj];
+    if (cs.closed && e.library && e.library->closeIsIdempotent)
+      return proceed();
     if (cs.closed)
       return panic("CH102", "close of closed channel", cs.closedAt, cs.closedBy - 1);
     cs.closed = true;
@@ -427,6 +434,12 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
       ChannelState &cs = u.channels[v.obj];
       std::uint64_t cap = *u.objects[v.obj].capacity;
       if (c.isSend) {
+        if (cs.closed && e.library && e.library->closedStatusName) { // ready: the value is dropped
+          anyReady = true;
+          pickCase(u, g, index);
+          finish(std::move(u), {g}, std::move(steps), std::nullopt, out);
+          continue;
+        }
         if (cs.closed) {
           anyReady = true;
           Panic p{"CH101", "send on closed channel", c.loc, std::string(), g, cs.closedAt, cs.closedBy - 1};
@@ -480,7 +493,9 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
     std::vector<std::uint32_t> moved = {g};
     if (child != ~0u)
       moved.push_back(child);
-    return finish(std::move(t), moved, {{g, e.loc, "starts a goroutine"}}, std::nullopt, out);
+    return finish(std::move(t), moved,
+                  {{g, e.loc, std::string("starts a ") + (e.threadNoun ? e.threadNoun : "goroutine")}}, std::nullopt,
+                  out);
   }
   case EventKind::Join: {
     Value v = load(t, g, e.src);

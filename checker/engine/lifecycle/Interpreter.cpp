@@ -382,7 +382,10 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   }
   case EventKind::MakeChan: {
     ObjId o = makeChannel(s, f, e, {e.loc, e.capacity, false});
-    return writeAll(s, f, e.dst, RefValue::to(o), e.weak);
+    writeAll(s, f, e.dst, RefValue::to(o), e.weak);
+    if (e.library)
+      observe(OpKind::Make, e.dst);
+    return;
   }
   case EventKind::After: {
     ObjId o = makeChannel(s, f, e, {e.loc, 1, false});
@@ -462,7 +465,7 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   case EventKind::Send: {
     RefValue h = valueAt(s, f, e.src);
     observe(OpKind::Send, e.src);
-    if (endsPath(s, h, e.kind)) {
+    if (!e.library && endsPath(s, h, e.kind)) { // a library may return a status instead of panicking
       s.reachable = false;
       return;
     }
@@ -482,9 +485,10 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   case EventKind::RecvOk:
   case EventKind::RangeNext: {
     RefValue h = valueAt(s, f, e.src);
-    observe(e.kind == EventKind::Recv     ? OpKind::Recv
-            : e.kind == EventKind::RecvOk ? OpKind::RecvOk
-                                          : OpKind::Range,
+    bool reportsClosed = e.kind == EventKind::RecvOk || (e.library && e.dst != ir::kNoPlace); // pop(v)'s status
+    observe(e.kind == EventKind::RangeNext ? OpKind::Range
+            : reportsClosed               ? OpKind::RecvOk
+                                          : OpKind::Recv,
             e.src);
     if (h.definitelyNull()) {
       s.reachable = false; // blocks forever
@@ -505,7 +509,7 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
       writeAll(s, f, e.payload,
                RefValue::to(objects_.intern({Object::Kind::Unknown, resolveStatic(f, e.payload)})), false);
     }
-    if (e.dst != ir::kNoPlace) {
+    if (e.dst != ir::kNoPlace && !e.library) {
       bool drained = !h.targets.empty() && !h.maybeNull;
       for (ObjId o : h.targets) {
         ChanState cs = chanState(s, o);
@@ -519,7 +523,7 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
     RefValue h = valueAt(s, f, e.src);
     dropGuardedSenders(f, e, s, h);
     observe(OpKind::Close, e.src);
-    if (endsPath(s, h, e.kind)) {
+    if (!e.library && endsPath(s, h, e.kind)) { // a library may return a status instead of panicking
       s.reachable = false;
       return;
     }

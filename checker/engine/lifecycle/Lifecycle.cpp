@@ -130,6 +130,9 @@ public:
     if (o.op == OpKind::Recv)
       fact.value = {o.event->recvUse.used, o.event->recvUse.checked, o.event->recvUse.inUnboundedLoop};
     fact.onlyCaseBesidesDefault = o.onlyCaseBesidesDefault;
+    fact.library = o.event->library;
+    fact.statusIgnored = fact.library && (o.op == OpKind::Send || o.op == OpKind::SelectSend) && !o.event->recvUse.used;
+    fact.requestedCapacity = o.event->requestedCapacity;
     auto key = std::make_tuple(static_cast<const void *>(o.selectCase ? static_cast<const void *>(o.selectCase)
                                                                        : static_cast<const void *>(o.event)),
                                fact.loc.getRawEncoding(), fact.function);

@@ -39,6 +39,26 @@ enum class TypeRole : std::uint8_t {
 
 enum class Direction : std::uint8_t { Both, SendOnly, RecvOnly };
 
+// How a channel library departs from Go's channels (chcheck's runtime has
+// none of this), and the words its findings use.
+struct ChannelSemantics {
+  const char *library;       // "Boost.Fiber"
+  // The channel is an object, not a handle: its constructor makes it (it is
+  // never nil) and it cannot be copied.  Argument of the constructor giving
+  // the capacity, -1 for an unbuffered channel.
+  int constructorCapacityArg = -1;
+  unsigned reservedSlots = 0;      // a channel of capacity N buffers N - reservedSlots values
+  bool capacityPowerOfTwo = false; // the constructor throws unless the capacity is a power of two >= 2
+  const char *invalidCapacityThrows = nullptr; // what it throws then
+  // Operations return a status: a send on a closed channel returns
+  // `closedStatus` (the value is dropped) instead of panicking, and a
+  // receive into an argument returns `successStatus` or `closedStatus`.
+  std::int64_t successStatus = 0, closedStatus = 0;
+  const char *closedStatusName = nullptr;  // "channel_op_status::closed"
+  const char *closedRecvThrows = nullptr;  // a value-returning receive on a closed, drained channel throws this
+  bool closeIsIdempotent = false;          // a second close does nothing
+};
+
 struct TypeModel {
   const char *qualifiedName; // "chan::Chan", "std::mutex"
   TypeRole role;
@@ -50,11 +70,16 @@ struct TypeModel {
   bool multi = false;        // LockGuard: locks all its arguments at once (scoped_lock)
   bool mapLike = false;      // Container: elements are a key's mapped value
   bool writerPriority = false; // Mutex: a writer waiting for readers blocks new readers (Go's RWMutex)
+  const ChannelSemantics *semantics = nullptr; // Channel: null for Go's semantics
+  const char *threadNoun = nullptr;  // Thread: what findings call one ("fiber"); null: "goroutine"
 };
 
 enum class Op : std::uint8_t {
   // Channels (the object is the channel handle).
   MakeChan, Send, Recv, RecvOk, Close, RangeBegin, Len,
+  RecvInto,             // receives into argument extraArg, returns a status (ChannelSemantics)
+  TrySend, TryRecvInto, // do not block (or wait only until a timeout): a select with a default
+                        // case; their status is not followed
   SelectRecvCase, SelectSendCase, SelectDefaultCase, Select,
   Go,
   // Sync objects (the object is the lock, WaitGroup or Cond).
@@ -77,6 +102,7 @@ enum class Op : std::uint8_t {
   CallOnce,             // std::call_once(flag, f, args...)
   AtomicLoad, AtomicStore, AtomicExchange, AtomicCompareExchange,
   ThreadJoin,
+  Reference,            // std::ref(x): x, passed on by reference (to a thread's callable)
   GuardLock, GuardUnlock, GuardTryLock, GuardRelease, // unique_lock's own lock/unlock/...
 };
 
@@ -87,6 +113,7 @@ struct CallModel {
   Op op;
   int objectArg = -1;        // -1: the implicit object; otherwise the argument index
   int extraArg = -1;         // MakeChan: capacity; Select*Case: callback; Go: callable; WgAdd: delta;
+                             // RecvInto, TryRecvInto: where the value goes; TrySend: the value;
                              // ElementInsert: value; CallOnce: callable; AtomicStore/Exchange: value
 };
 

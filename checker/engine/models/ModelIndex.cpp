@@ -17,6 +17,9 @@ const char *opName(Op op) {
   case Op::Close: return "close";
   case Op::RangeBegin: return "range";
   case Op::Len: return "len";
+  case Op::RecvInto: return "recv into";
+  case Op::TrySend: return "try send";
+  case Op::TryRecvInto: return "try recv into";
   case Op::SelectRecvCase: return "select recv case";
   case Op::SelectSendCase: return "select send case";
   case Op::SelectDefaultCase: return "select default case";
@@ -55,6 +58,7 @@ const char *opName(Op op) {
   case Op::AtomicExchange: return "atomic exchange";
   case Op::AtomicCompareExchange: return "atomic compare_exchange";
   case Op::ThreadJoin: return "join";
+  case Op::Reference: return "ref";
   case Op::GuardLock: return "guard lock";
   case Op::GuardUnlock: return "guard unlock";
   case Op::GuardTryLock: return "guard try_lock";

@@ -69,6 +69,8 @@ const CallModel kCalls[] = {
     {"std::shared_lock::try_lock", Op::GuardTryLock},
     {"std::shared_lock::release", Op::GuardRelease},
     {"std::thread::join", Op::ThreadJoin},
+    {"std::ref", Op::Reference},
+    {"std::cref", Op::Reference},
     {"std::jthread::join", Op::ThreadJoin},
     {"std::make_shared", Op::Allocate},
     {"std::make_unique", Op::Allocate},

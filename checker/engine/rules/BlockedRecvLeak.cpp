@@ -21,25 +21,25 @@ public:
       switch (f.op) {
       case ir::EventKind::Recv:
       case ir::EventKind::RecvOk:
-        doing = "receiving from " + named("channel", f.subject) + ": no goroutine is left to send on it or close it";
+        doing = "receiving from " + named("channel", f.subject) + ": no " + f.threadNoun + " is left to send on it or close it";
         break;
       case ir::EventKind::RangeNext:
-        doing = "ranging over " + named("channel", f.subject) + ": no goroutine is left to close it";
+        doing = "ranging over " + named("channel", f.subject) + ": no " + f.threadNoun + " is left to close it";
         break;
       case ir::EventKind::Select:
         if (!f.selectReceives)
           continue;
-        doing = "in a select: no goroutine is left to make any of its cases ready";
+        doing = "in a select: no " + f.threadNoun + " is left to make any of its cases ready";
         break;
       case ir::EventKind::CondWait:
-        doing = "waiting on " + named("Cond", f.subject) + ": no goroutine is left to signal it";
+        doing = "waiting on " + named("Cond", f.subject) + ": no " + f.threadNoun + " is left to signal it";
         break;
       default:
         continue;
       }
       out.report(id(), f,
                  threadOf(f) + " blocks forever " + doing + howSure(f) +
-                     (f.thread == 0 && threadOf(f) == "main" ? " (a deadlock)" : " (a goroutine leak)"));
+                     (f.thread == 0 && threadOf(f) == "main" ? " (a deadlock)" : " (a " + f.threadNoun + " leak)"));
     }
   }
 };

@@ -24,8 +24,8 @@ public:
         continue;
       out.report(id(), f,
                  threadOf(f) + " blocks forever sending on " + named("channel", f.subject) +
-                     ": no goroutine is left to receive" + howSure(f) +
-                     (f.thread == 0 && threadOf(f) == "main" ? " (a deadlock)" : " (a goroutine leak)"));
+                     ": no " + f.threadNoun + " is left to receive" + howSure(f) +
+                     (f.thread == 0 && threadOf(f) == "main" ? " (a deadlock)" : " (a " + f.threadNoun + " leak)"));
     }
   }
 };

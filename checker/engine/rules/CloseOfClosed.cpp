@@ -4,6 +4,7 @@
 // goroutine started earlier on this path that always closes the channel
 // makes a definite close here a double close too, whichever runs first.
 #include "Rule.h"
+#include "../models/Model.h"
 
 namespace chcheck {
 namespace {
@@ -16,7 +17,7 @@ public:
 
   void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
     for (const ChannelOpFact &f : facts.lifecycle->ops) {
-      if (f.op != OpKind::Close)
+      if (f.op != OpKind::Close || (f.library && f.library->closeIsIdempotent))
         continue;
       const ChannelStateFact &s = f.before;
       if (s.nil == Certainty::Definitely)

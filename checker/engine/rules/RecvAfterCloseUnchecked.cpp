@@ -10,8 +10,11 @@
 //    condition: after the close the loop spins on zero values.
 // recv_ok() and range-for are the fixes; a recv() whose value is discarded
 // (waiting for a close signal) or compared in a condition (a sentinel check)
-// is fine.
+// is fine.  A library's receive that throws instead (Boost.Fiber's
+// value_pop) is reported only in the first case: the other two may be loops
+// that end by catching the exception.
 #include "Rule.h"
+#include "../models/Model.h"
 
 namespace chcheck {
 namespace {
@@ -29,6 +32,19 @@ public:
         continue;
       const ChannelStateFact &s = f.before;
       bool empty = (s.capacity && *s.capacity == 0) || !s.mayHoldValues;
+      const char *throws = f.library ? f.library->closedRecvThrows : nullptr;
+      if (empty && s.closed != Certainty::No && !s.closedOnlyInEarlierIteration && throws) {
+        bool definite = s.closed == Certainty::Definitely;
+        LocatedFinding &r = out.report(
+            id(), definite ? Severity::Error : Severity::Warning, f,
+            "value_pop() on channel '" + f.subject + "', which is closed" +
+                (definite ? " on every path" : " on some paths") + " with nothing left in it, throws " +
+                throws + "; use pop(v) and check for " + f.library->closedStatusName + ", or range-for");
+        out.addHistory(r, f, false, true, false);
+        continue;
+      }
+      if (f.library)
+        continue;
       if (empty && s.closed != Certainty::No && !s.closedOnlyInEarlierIteration) {
         bool definite = s.closed == Certainty::Definitely;
         LocatedFinding &r = out.report(

@@ -9,6 +9,7 @@ const Rule &closeOfClosedRule();
 const Rule &closeOfNilRule();
 const Rule &nilChannelOpRule();
 const Rule &recvAfterCloseUncheckedRule();
+const Rule &bufferCapacityInvalidRule();
 const Rule &blockedSendLeakRule();
 const Rule &blockedRecvLeakRule();
 const Rule &waitCycleRule();
@@ -19,7 +20,8 @@ const Rule &recursiveLockRule();
 llvm::ArrayRef<const Rule *> allRules() {
   static const Rule *const rules[] = {
       &sendOnClosedRule(), &closeOfClosedRule(), &closeOfNilRule(), &nilChannelOpRule(),
-      &recvAfterCloseUncheckedRule(), &blockedSendLeakRule(), &blockedRecvLeakRule(), &waitCycleRule(),
+      &recvAfterCloseUncheckedRule(), &bufferCapacityInvalidRule(), &blockedSendLeakRule(),
+      &blockedRecvLeakRule(), &waitCycleRule(),
       &lockOrderInversionRule(), &waitGroupMisuseRule(), &recursiveLockRule(),
   };
   return rules;

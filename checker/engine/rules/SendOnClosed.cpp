@@ -3,7 +3,11 @@
 // A close while a goroutine started earlier may still send (nothing waited
 // for the signal that ends its sends) is the same bug seen from the closer:
 // a warning at the close, since it depends on timing.
+// A library whose send on a closed channel returns a status instead
+// (Boost.Fiber's push returns channel_op_status::closed) loses the value
+// silently only when that status is ignored: that is the finding there.
 #include "Rule.h"
+#include "../models/Model.h"
 
 namespace chcheck {
 namespace {
@@ -16,7 +20,10 @@ public:
 
   void check(const AnalysisFacts &facts, FindingBuilder &out) const override {
     for (const ChannelOpFact &f : facts.lifecycle->ops) {
-      if (f.op == OpKind::Close && f.before.otherGoroutineMaySend && f.before.closed == Certainty::No &&
+      const char *closedStatus = f.library ? f.library->closedStatusName : nullptr;
+      if (closedStatus && !f.statusIgnored)
+        continue;
+      if (f.op == OpKind::Close && !closedStatus && f.before.otherGoroutineMaySend && f.before.closed == Certainty::No &&
           f.before.nil == Certainty::No) {
         LocatedFinding &r = out.report(id(), Severity::Warning, f,
                                 "close of channel '" + f.subject +
@@ -47,6 +54,17 @@ public:
                                         f.subject + "', which is " + when
                                   : std::string(select ? "select case sends" : "send") +
                                         " on channel '" + f.subject + "' that is " + when;
+      if (closedStatus) {
+        std::string push = select ? "try_push (or timed push)" : "push";
+        what = !f.callee.empty() ? "call to '" + f.callee + "' pushes on channel '" + f.subject + "', which is " + when
+                                 : push + " on channel '" + f.subject + "' that is " + when;
+        LocatedFinding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
+                                       what + ": it returns " + closedStatus +
+                                           " and drops the value, and the status is ignored: the value is "
+                                           "silently lost");
+        out.addHistory(r, f, false, true, false);
+        continue;
+      }
       if (f.onlyCaseBesidesDefault)
         what += " (a default case does not prevent it: the send case of a closed channel is ready)";
       LocatedFinding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,

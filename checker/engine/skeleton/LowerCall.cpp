@@ -94,6 +94,15 @@ std::vector<Binding> FunctionLowering::bind(llvm::ArrayRef<QualType> params,
     if (!T.tracked(pt) && !isa<LambdaExpr>(strip(args[i])))
       continue;
     const Expr *arg = args[i];
+    // std::ref(x) to a thread's reference parameter: x itself, not a copy.
+    if (const auto *ref = dyn_cast<CallExpr>(strip(arg)); ref && pt->isReferenceType()) {
+      const CallModel *m = M.callModel(ref);
+      if (m && m->op == Op::Reference && ref->getNumArgs() == 1)
+        if (PlaceId p = placeOf(ref->getArg(0)); p != kNoPlace) {
+          out.push_back({i, p, true});
+          continue;
+        }
+    }
     if (pt->isReferenceType() && !forceCopy) {
       PlaceId p = placeOf(arg);
       if (p == kNoPlace)
@@ -161,11 +170,47 @@ void FunctionLowering::escape(PlaceId p, QualType t, bool writable, SourceLocati
 // A call to code we cannot see.  User code may do anything with what it
 // gets (send on a channel, keep it, reassign it if it can); the standard
 // library only calls back what we hand it and writes what we let it write.
+bool FunctionLowering::handsOverCode(const CallExpr *call) {
+  for (const Expr *arg : call->arguments()) {
+    QualType t = arg->getType().getNonReferenceType();
+    const CXXRecordDecl *rd = t->getAsCXXRecordDecl();
+    if (isa<LambdaExpr>(strip(arg)) || M.is(t, TypeRole::Callable) || t->isFunctionType() ||
+        t->isFunctionPointerType() || t->isMemberFunctionPointerType() || (rd && rd->isLambda()))
+      return true;
+  }
+  return false;
+}
+
+// What the lambdas among a call's arguments capture escapes: the callee may
+// run them anywhere (on a fiber of its own).
+void FunctionLowering::escapeCaptures(const CallExpr *call) {
+  for (const Expr *arg : call->arguments()) {
+    const auto *le = dyn_cast<LambdaExpr>(strip(arg));
+    if (const auto *ref = dyn_cast<DeclRefExpr>(strip(arg)); !le && ref)
+      if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()); var && var->getInit())
+        le = dyn_cast<LambdaExpr>(strip(var->getInit()));
+    if (!le)
+      continue;
+    for (const LambdaCapture &c : le->captures())
+      if (c.capturesVariable())
+        if (const auto *var = dyn_cast<VarDecl>(c.getCapturedVar()); var && T.tracked(var->getType()))
+          escape(varPlace(var), var->getType(), true, call->getBeginLoc());
+  }
+}
+
 void FunctionLowering::unknownCall(const CallExpr *call, const FunctionDecl *callee, unsigned firstArg) {
   bool library = callee && (callee->isInStdNamespace() ||
                             ctx_.getSourceManager().isInSystemHeader(callee->getLocation()));
   for (unsigned i = firstArg; i < call->getNumArgs(); ++i) {
     const Expr *arg = call->getArg(i);
+    // std::ref(x): the callee gets x itself.
+    if (const auto *ref = dyn_cast<CallExpr>(strip(arg)); ref && ref->getNumArgs() == 1)
+      if (const CallModel *m = M.callModel(ref); m && m->op == Op::Reference) {
+        const Expr *x = ref->getArg(0);
+        if (PlaceId p = placeOf(x); p != kNoPlace && T.kind(x->getType()) != ValueKind::None)
+          escape(p, x->getType(), true, call->getBeginLoc());
+        continue;
+      }
     QualType at = arg->getType();
     ValueKind k = T.kind(at);
     bool callable = isa<LambdaExpr>(strip(arg)) || M.is(at, TypeRole::Callable);
@@ -362,8 +407,16 @@ void FunctionLowering::lowerCall(const CallExpr *call) {
     }
   }
 
-  if (callee && M.inModelledLibrary(callee) && !callee->isInStdNamespace())
-    return; // the modelled library's own plumbing (range iterators, ...)
+  // The modelled library's own plumbing (range iterators, ...) does nothing
+  // its model does not say; but a call of it that is handed code to run
+  // (boost::fibers::async(f, std::ref(ch))) runs what the model does not
+  // see: it is an unknown call, and what it gets escapes.
+  if (callee && M.inModelledLibrary(callee) && !callee->isInStdNamespace()) {
+    if (!handsOverCode(call))
+      return;
+    escapeCaptures(call);
+    return unknownCall(call, callee, 0);
+  }
 
   if (!callee) {
     // A call through a function pointer.
@@ -531,6 +584,8 @@ void FunctionLowering::spawn(PlaceId threadObject, const Expr *callable, llvm::A
   Event g = event(EventKind::Go, site->getBeginLoc());
   g.dst = threadObject;
   g.site = site;
+  if (const TypeModel *tm = M.typeModel(site->getType()); tm && tm->role == TypeRole::Thread)
+    g.threadNoun = tm->threadNoun;
   const Expr *c = strip(callable);
   // go(&Class::method, object, args...)
   if (const auto *u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf)
@@ -593,8 +648,16 @@ void FunctionLowering::select(const CallExpr *call) {
     else
       cases.push_back(it->second);
   }
+  lowerSelect(call, cases, fallback, nullptr);
+}
+
+void FunctionLowering::lowerSelect(const CallExpr *call, const std::vector<CaseInfo> &cases,
+                                   const CaseInfo *fallback, const ChannelSemantics *library) {
   Event s = event(EventKind::Select, call->getBeginLoc());
   s.site = call;
+  s.library = library;
+  if (library)
+    s.recvUse = statusUse(call);
   for (const CaseInfo &c : cases)
     s.cases.push_back(c.c);
   s.hasDefault = fallback != nullptr;

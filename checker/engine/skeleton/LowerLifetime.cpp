@@ -14,6 +14,20 @@ using namespace clang;
 
 namespace chcheck::ir {
 
+// How many leading constructor arguments of a thread come before its
+// callable: a launch policy (an enum) and std::allocator_arg with its
+// allocator (boost::fibers::fiber's overloads).
+static unsigned argumentsBeforeCallable(const CXXConstructExpr *ce) {
+  unsigned i = 0;
+  if (i < ce->getNumArgs() && ce->getArg(i)->getType()->isEnumeralType())
+    ++i;
+  if (i + 1 < ce->getNumArgs())
+    if (const CXXRecordDecl *rd = ce->getArg(i)->getType()->getAsCXXRecordDecl();
+        rd && rd->getQualifiedNameAsString() == "std::allocator_arg_t")
+      i += 2;
+  return i;
+}
+
 void FunctionLowering::construct(PlaceId dst, const CXXConstructExpr *ce) {
   const CXXConstructorDecl *ctor = ce->getConstructor();
   QualType t = ce->getType();
@@ -48,6 +62,11 @@ void FunctionLowering::construct(PlaceId dst, const CXXConstructExpr *ce) {
     };
     switch (tm->role) {
     case TypeRole::Channel:
+      if (tm->semantics) {
+        std::vector<const Expr *> args(ce->arg_begin(), ce->arg_end());
+        return makeChannelObject(dst, *tm->semantics, args, ce, loc);
+      }
+      [[fallthrough]];
     case TypeRole::Context:
     case TypeRole::Callable:
     case TypeRole::SmartPointer:
@@ -97,14 +116,16 @@ void FunctionLowering::construct(PlaceId dst, const CXXConstructExpr *ce) {
     }
     case TypeRole::LockGuard:
       return constructGuard(dst, ce, *tm);
-    case TypeRole::Thread:
-      if (ce->getNumArgs() >= 1) {
+    case TypeRole::Thread: {
+      unsigned first = argumentsBeforeCallable(ce);
+      if (first < ce->getNumArgs()) {
         std::vector<const Expr *> rest;
-        for (unsigned i = 1; i < ce->getNumArgs(); ++i)
+        for (unsigned i = first + 1; i < ce->getNumArgs(); ++i)
           rest.push_back(ce->getArg(i));
-        spawn(dst, ce->getArg(0), rest, ce);
+        spawn(dst, ce->getArg(first), rest, ce);
       }
       return;
+    }
     case TypeRole::Atomic:
       if (ce->getNumArgs() == 1)
         return store(dst, ce->getArg(0), ce->getArg(0)->getType(), loc);

@@ -50,6 +50,11 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     e.src = objectOf(call, m.objectArg, &written);
     e.operand = written;
     e.site = call;
+    e.library = libraryOf(written);
+    if (e.library) { // the status it returns
+      result(e);
+      e.recvUse = statusUse(call);
+    }
     if (call->getNumArgs() > 0 && T.tracked(call->getArg(0)->getType())) {
       e.payload = valueOf(call->getArg(0));
       e.element = T.kind(call->getArg(0)->getType());
@@ -65,6 +70,7 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     e.src = objectOf(call, m.objectArg, &written);
     e.operand = written;
     e.site = call;
+    e.library = libraryOf(written);
     e.recvUse = recvUse(call);
     if (T.tracked(call->getType())) {
       e.payload = temp();
@@ -91,8 +97,20 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
       emit(std::move(e));
     return;
   }
-  case Op::Close:
-    return simple(EventKind::Close);
+  case Op::Close: {
+    Event e = event(EventKind::Close, loc);
+    e.src = objectOf(call, m.objectArg, &written);
+    e.operand = written;
+    e.site = call;
+    e.library = libraryOf(written);
+    if (e.src != kNoPlace)
+      emit(std::move(e));
+    return;
+  }
+  case Op::RecvInto:
+  case Op::TrySend:
+  case Op::TryRecvInto:
+    return tryChannelOp(call, m);
   case Op::Len: {
     PlaceId ch = objectOf(call, m.objectArg, &written);
     if (ch == kNoPlace)
@@ -272,6 +290,8 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
       } else {
         havoc(object, pointee, loc);
       }
+    } else if (const TypeModel *tm = M.typeModel(rd); tm && tm->semantics) {
+      makeChannelObject(object, *tm->semantics, argsFrom(call, 0), call, loc);
     } else if (call->getNumArgs() == 1) {
       store(object, call->getArg(0), pointee, loc);
     } else if (call->getNumArgs() == 0 && rd) {
@@ -414,6 +434,10 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
   }
   case Op::ThreadJoin:
     return simple(EventKind::Join);
+  case Op::Reference:
+    if (call->getNumArgs() == 1)
+      values_[call] = placeOf(call->getArg(0));
+    return;
   case Op::GuardLock:
   case Op::GuardUnlock:
   case Op::GuardTryLock:

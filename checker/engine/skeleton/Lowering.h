@@ -82,6 +82,8 @@ private:
   bool calledElsewhere(const clang::FunctionDecl *fd);
   void summarisedCall(const clang::CallExpr *call, const clang::FunctionDecl *callee, PlaceId thisPlace,
                       unsigned firstArg);
+  bool handsOverCode(const clang::CallExpr *call);
+  void escapeCaptures(const clang::CallExpr *call);
   void escape(PlaceId p, clang::QualType t, bool writable, clang::SourceLocation loc);
   std::vector<Binding> bind(llvm::ArrayRef<clang::QualType> params,
                             llvm::ArrayRef<const clang::Expr *> args, bool forceCopy);
@@ -130,6 +132,15 @@ private:
     bool isDefault = false;
   };
   llvm::DenseMap<const clang::Expr *, CaseInfo> selectCases_;
+  void lowerSelect(const clang::CallExpr *call, const std::vector<CaseInfo> &cases, const CaseInfo *fallback,
+                   const ChannelSemantics *library);
+  // A library's channel operations beyond Go's (ChannelSemantics).
+  const ChannelSemantics *libraryOf(const clang::Expr *channel);
+  void makeChannelObject(PlaceId dst, const ChannelSemantics &library, llvm::ArrayRef<const clang::Expr *> args,
+                         const clang::Expr *site, clang::SourceLocation loc);
+  void tryChannelOp(const clang::CallExpr *call, const CallModel &m);
+  // How an operation's status is consumed; `(void)ch.push(v)` counts as looked at.
+  RecvUse statusUse(const clang::Expr *call);
   llvm::DenseMap<const clang::Stmt *, PlaceId> rangeChannels_; // range-for over a channel
   // A lambda's call operator: captured variables -> capture index.
   llvm::DenseMap<const clang::ValueDecl *, std::uint32_t> captureIndex_;

@@ -37,6 +37,10 @@ class ValueDecl;
 class SourceManager;
 } // namespace clang
 
+namespace chcheck {
+struct ChannelSemantics;
+} // namespace chcheck
+
 namespace chcheck::ir {
 
 using PlaceId = std::uint32_t;
@@ -215,7 +219,12 @@ struct Event {
   // unseen callee may overwrite, which the summary says more precisely.  The
   // other analyses skip such a Call and keep the Havoc.
   bool summarised = false;
-  std::optional<std::uint64_t> capacity; // MakeChan
+  std::optional<std::uint64_t> capacity; // MakeChan: the values it buffers
+  std::optional<std::uint64_t> requestedCapacity; // MakeChan: the constructor's argument (a library's channel)
+  // Channel operations of a library whose channels are not Go's (null for
+  // Go's): the status a send returns, whether a second close is harmless.
+  const ChannelSemantics *library = nullptr;
+  const char *threadNoun = nullptr; // Go: what the library calls a thread ("fiber"), null: goroutine
   PlaceId onlyIf = kNoPlace; // the event happens only if this bool place is true (a guard's ownership)
   PlaceId payload = kNoPlace; // Send: the value sent; Recv/RecvOk/RangeNext: where the received value goes
   ValueKind element = ValueKind::None; // channel ops: what the channel carries (a closed one yields its zero)
