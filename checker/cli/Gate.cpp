@@ -70,6 +70,17 @@ bool touchesChangedFile(const TuResult &scan, const ChangedLines &changed) {
   return false;
 }
 
+// Runs `analyse` in the command's directory (in a worker process: the
+// change of directory is the worker's own).
+template <typename Analyse> TuResult inDirectoryOf(const CompileCommand &command, Analyse analyse) {
+  if (::chdir(command.directory.c_str()) != 0) {
+    TuResult failed;
+    failed.error = "cannot change into " + command.directory;
+    return failed;
+  }
+  return analyse();
+}
+
 // Where results are cached, if anywhere: --cache-dir, else next to the
 // compilation database.
 std::optional<std::string> cacheDirectory(const Options &o) {
@@ -159,19 +170,16 @@ void GateRun::analyse(const std::vector<Job> &jobs) {
       pending.size(), o_.jobs,
       [&](std::size_t k) {
         const Job &job = jobs[pending[k]];
-        if (::chdir(job.command.directory.c_str()) != 0) {
-          TuResult failed;
-          failed.error = "cannot change into " + job.command.directory;
-          return encodeResult(failed);
-        }
-        if (changed_) {
-          TuResult scan = scanIncludes(job.command);
-          if (scan.error.empty() && !touchesChangedFile(scan, *changed_)) {
-            scan.skipped = true;
-            return encodeResult(scan);
+        return encodeResult(inDirectoryOf(job.command, [&] {
+          if (changed_) {
+            TuResult scan = scanIncludes(job.command);
+            if (scan.error.empty() && !touchesChangedFile(scan, *changed_)) {
+              scan.skipped = true;
+              return scan;
+            }
           }
-        }
-        return encodeResult(analyseCommand(job.command, job.engine, wholeProject));
+          return analyseCommand(job.command, job.engine, wholeProject);
+        }));
       },
       [&](std::size_t k) {
         if (progress)
@@ -233,12 +241,9 @@ void GateRun::analyseWithSummaries(const std::vector<Job> &jobs, const std::vect
       pending.size(), o_.jobs,
       [&](std::size_t k) {
         std::size_t i = pending[k];
-        if (::chdir(jobs[i].command.directory.c_str()) != 0) {
-          TuResult failed;
-          failed.error = "cannot change into " + jobs[i].command.directory;
-          return encodeResult(failed);
-        }
-        return encodeResult(analyseCommand(jobs[i].command, jobs[i].engine, false, &imports[i]));
+        return encodeResult(inDirectoryOf(jobs[i].command, [&] {
+          return analyseCommand(jobs[i].command, jobs[i].engine, false, &imports[i]);
+        }));
       },
       [&](std::size_t k) {
         if (progress)

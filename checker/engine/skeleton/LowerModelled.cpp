@@ -17,11 +17,18 @@ namespace chcheck::ir {
 void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
   SourceLocation loc = call->getBeginLoc();
   const Expr *written = nullptr;
-  auto simple = [&](EventKind k) {
+  // An event on the call's object (channel, lock, WaitGroup...): where it
+  // is, as written, and the library whose channel it is (null: Go's).
+  auto on = [&](EventKind k) {
     Event e = event(k, loc);
     e.src = objectOf(call, m.objectArg, &written);
     e.operand = written;
     e.site = call;
+    e.library = libraryOf(written);
+    return e;
+  };
+  auto simple = [&](EventKind k) {
+    Event e = on(k);
     if (e.src != kNoPlace)
       emit(std::move(e));
   };
@@ -46,11 +53,7 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     return;
   }
   case Op::Send: {
-    Event e = event(EventKind::Send, loc);
-    e.src = objectOf(call, m.objectArg, &written);
-    e.operand = written;
-    e.site = call;
-    e.library = libraryOf(written);
+    Event e = on(EventKind::Send);
     if (e.library) { // the status it returns
       result(e);
       e.recvUse = statusUse(call);
@@ -66,11 +69,7 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     return;
   }
   case Op::Recv: {
-    Event e = event(EventKind::Recv, loc);
-    e.src = objectOf(call, m.objectArg, &written);
-    e.operand = written;
-    e.site = call;
-    e.library = libraryOf(written);
+    Event e = on(EventKind::Recv);
     e.recvUse = recvUse(call);
     if (T.tracked(call->getType())) {
       e.payload = temp();
@@ -82,10 +81,7 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     return;
   }
   case Op::RecvOk: {
-    Event e = event(EventKind::RecvOk, loc);
-    e.src = objectOf(call, m.objectArg, &written);
-    e.operand = written;
-    e.site = call;
+    Event e = on(EventKind::RecvOk);
     PlaceId pair = temp();
     values_[call] = pair;
     e.dst = pairField(pair, call->getType(), 1);
@@ -98,11 +94,7 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
     return;
   }
   case Op::Close: {
-    Event e = event(EventKind::Close, loc);
-    e.src = objectOf(call, m.objectArg, &written);
-    e.operand = written;
-    e.site = call;
-    e.library = libraryOf(written);
+    Event e = on(EventKind::Close);
     if (e.src != kNoPlace)
       emit(std::move(e));
     return;
@@ -163,10 +155,7 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
       spawn(kNoPlace, call->getArg(0), argsFrom(call, 1), call);
     return;
   case Op::WgAdd: {
-    Event e = event(EventKind::WgAdd, loc);
-    e.src = objectOf(call, m.objectArg, &written);
-    e.operand = written;
-    e.site = call;
+    Event e = on(EventKind::WgAdd);
     Expr::EvalResult r;
     const Expr *delta = m.extraArg >= 0 && static_cast<unsigned>(m.extraArg) < call->getNumArgs()
                             ? strip(call->getArg(m.extraArg))
