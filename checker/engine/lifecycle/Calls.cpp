@@ -265,7 +265,9 @@ void Interpreter::call(const Frame &f, const Event &e, State &s, Disjunction &ex
 }
 
 Disjunction Interpreter::runCall(const Frame &callee, const Target &t, State entry) {
-  std::tuple<std::uint32_t, const FunctionDecl *, ObjId> key{callee.context, t.function, t.closure};
+  // Whether a goroutine's writes and log are being collected is part of the
+  // key: a spawned body is run collecting them, then recorded without.
+  CallKey key{callee.context, t.function, t.closure, writes_ != nullptr, log_ != nullptr};
   auto known = calls_.find(key);
   if (known != calls_.end())
     for (const CallEffects &c : known->second)

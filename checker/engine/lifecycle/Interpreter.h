@@ -180,7 +180,8 @@ private:
     std::set<PlaceId> written;
     GoroutineLog log;
   };
-  std::map<std::tuple<std::uint32_t, const clang::FunctionDecl *, ObjId>, std::vector<CallEffects>> calls_;
+  using CallKey = std::tuple<std::uint32_t, const clang::FunctionDecl *, ObjId, bool, bool>;
+  std::map<CallKey, std::vector<CallEffects>> calls_;
   static constexpr std::size_t kMaxCallEntries = 16;
   static constexpr std::uint64_t kCachedCallSteps = 64; // interpreted events
   Disjunction runCall(const Frame &callee, const Target &t, State entry);
