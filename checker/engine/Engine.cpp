@@ -163,11 +163,6 @@ void FindingBuilder::addHistory(LocatedFinding &f, const ChannelOpFact &fact, bo
             1);
 }
 
-namespace {
-
-
-} // namespace
-
 std::vector<std::string> implementedRuleIds() {
   std::vector<std::string> ids;
   for (const Rule *r : allRules())

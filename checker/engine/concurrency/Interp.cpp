@@ -235,6 +235,8 @@ const Event *Interp::nextEvent(const MachineState &s, std::uint32_t g) const {
 }
 
 bool Interp::invisible(const Event &e) const {
+  if (e.summarised)
+    return true; // lifecycle only: the unseen callee's effects are the events before
   switch (e.kind) {
   case EventKind::Send:
   case EventKind::Recv:

@@ -486,7 +486,8 @@ void Interpreter::spawn(const Frame &f, const Event &e, State &s, const Recorder
       if (done.empty())
         continue; // no signal ends its sends: nothing to wait for
       ChanState cs = chanState(s, o);
-      cs.pendingSenders[e.loc.getRawEncoding()] = {sendAt, done, startedInLoop, false, log.sendGuards[o]};
+      cs.pendingSenders[e.loc.getRawEncoding()] = {sendAt, done, startedInLoop, false, log.sendGuards[o],
+                                                    here(f, e.loc)};
       s.chans[o] = cs;
     }
     // What the goroutine writes may or may not have happened yet.

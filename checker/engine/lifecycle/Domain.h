@@ -84,6 +84,9 @@ struct PendingSender {
   // (handle, mutex): each of its sends reads the handle while holding the
   // mutex (Guards.cpp).
   std::set<std::pair<PlaceId, PlaceId>> guards;
+  // Where the analysed function started it: the go call, or the call that
+  // led to it.  A close in the same call is the callee's own bug.
+  clang::SourceLocation startedHere;
   friend bool operator==(const PendingSender &, const PendingSender &) = default;
 };
 

@@ -564,6 +564,8 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   case EventKind::Call:
     return call(f, e, s, extra, rec);
   case EventKind::Escape:
+    if (e.summarised)
+      return; // the summarised goroutine started next does what it may do
     return escape(s, f, e.src, e.valueType);
   case EventKind::TryLock:
     if (e.dst != ir::kNoPlace)

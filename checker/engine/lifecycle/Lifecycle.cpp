@@ -92,34 +92,38 @@ std::string sourceText(const Expr *e, ASTContext &ctx) {
   return text.str();
 }
 
+// The analysed function performs the operation itself (or its goroutine
+// does), not a function it calls: a fact is located at the operation.
+bool inPlace(const Frame &f) { return f.depth == 0 || f.goroutine; }
+
 class Recording {
 public:
   Recording(Interpreter &interp, ASTContext &ctx) : I(interp), ctx_(ctx) {}
 
   void observe(const OpObservation &o, const State &s) {
     const Frame &f = *o.frame;
-    bool inPlace = f.depth == 0 || f.goroutine;
-    if (!inPlace && o.op != OpKind::Send && o.op != OpKind::Close && !o.onlyCaseBesidesDefault)
+    const bool direct = inPlace(f);
+    if (!direct && o.op != OpKind::Send && o.op != OpKind::Close && !o.onlyCaseBesidesDefault)
       return;
     ChannelOpFact fact;
     // A lone send case beside a default sends whenever the channel is closed.
-    fact.op = !inPlace && o.onlyCaseBesidesDefault ? OpKind::Send : o.op;
+    fact.op = !direct && o.onlyCaseBesidesDefault ? OpKind::Send : o.op;
     SourceLocation opLoc = o.selectCase ? o.selectCase->loc : o.event->loc;
-    fact.loc = inPlace ? opLoc : f.callSite;
+    fact.loc = direct ? opLoc : f.callSite;
     const Frame *owner = &f;
-    while (!(owner->depth == 0 || owner->goroutine) && owner->parent)
+    while (!inPlace(*owner) && owner->parent)
       owner = owner->parent;
     fact.function = owner->sk->function;
-    if (!inPlace) {
+    if (!direct) {
       fact.callee = f.callee ? f.callee->getNameAsString() : std::string();
       fact.calleeOpLoc = opLoc;
     }
     const Expr *written = o.selectCase ? o.selectCase->operand : o.event->operand;
-    fact.subject = inPlace ? sourceText(written, ctx_) : std::string();
+    fact.subject = direct ? sourceText(written, ctx_) : std::string();
     if (fact.subject.empty())
       fact.subject = describe(I.places(), I.origin(f, o.channel));
     fact.before = stateFact(s, f, o.channel);
-    if (!inPlace) {
+    if (!direct) {
       // A bug of the callee's own (it closes, then sends) is reported in
       // the callee; here only what the caller's state causes.
       bool closedHere = fact.before.closed != Certainty::No && fact.before.closedAt == f.callSite;
@@ -170,7 +174,8 @@ private:
       joinLoc(fact.otherGoroutineSpawnAt, cs.otherSpawnAt);
       mayHold |= cs.mayHoldValues;
       for (auto &[spawn, sender] : cs.pendingSenders) {
-        if (sender.waitedInLoop)
+        // Started and closed in the same call: reported in the callee.
+        if (sender.waitedInLoop || (!inPlace(f) && sender.startedHere == f.callSite))
           continue;
         fact.otherGoroutineMaySend = true;
         joinLoc(fact.pendingSenderSpawnAt, SourceLocation::getFromRawEncoding(spawn));

@@ -555,6 +555,8 @@ void Walk::transfer(State &s, const Event &e, std::uint32_t node, bool record) {
       return; // lifecycle only: the unseen callee's effects are the events before
     return call(s, e, node, record);
   case EventKind::Go:
+    if (e.summarised)
+      return; // lifecycle only, as for a call
     return spawn(s, e, node, record);
   case EventKind::Join:
     if (auto it = threadObjects_.find(A.canon(e.src)); it != threadObjects_.end())

@@ -26,12 +26,14 @@ public:
       if (f.op == OpKind::Close && !closedStatus && f.before.otherGoroutineMaySend && f.before.closed == Certainty::No &&
           f.before.nil == Certainty::No) {
         LocatedFinding &r = out.report(id(), Severity::Warning, f,
-                                "close of channel '" + f.subject +
-                                    "' while a goroutine started earlier may still send on it: "
+                                describeClose(f) +
+                                    " while a goroutine started earlier may still send on it: "
                                     "that send panics with \"send on closed channel\"; wait for "
                                     "the goroutine before closing");
         out.addStep(r, f.before.pendingSenderSpawnAt, "the goroutine is started here");
         out.addStep(r, f.before.pendingSendAt, "it sends on channel '" + f.subject + "' here");
+        if (!f.callee.empty())
+          out.addStep(r, f.calleeOpLoc, "inside '" + f.callee + "', the close is here", 1);
         continue;
       }
       if (f.op != OpKind::Send && f.op != OpKind::SelectSend)

@@ -627,13 +627,39 @@ void FunctionLowering::spawn(PlaceId threadObject, const Expr *callable, llvm::A
     g.args = bind(params, args, true);
   } else {
     // Something we cannot see runs on the new goroutine.
+    const std::size_t escapesFrom = sk_.nodes[cur_].events.size();
     for (const Expr *a : args)
       escape(valueOf(a), a->getType(), false, site->getBeginLoc());
     if (value != kNoPlace)
       escape(value, c->getType(), false, site->getBeginLoc());
+    // A function another file defines: the lifecycle dataflow runs its
+    // summary as the goroutine's body, instead of the escapes above (an
+    // escaped channel may hold values, so a receive would prove nothing);
+    // the other analyses keep the escapes: a summary holds no receives,
+    // locks or waits to explore.
+    if (const FunctionDecl *elsewhere = declaredFunction(c); elsewhere && calledElsewhere(elsewhere)) {
+      S.noteUnseen(elsewhere);
+      if (S.summarised(elsewhere)) {
+        for (std::size_t i = escapesFrom; i < sk_.nodes[cur_].events.size(); ++i)
+          sk_.nodes[cur_].events[i].summarised = true;
+        g.callees = {elsewhere->getCanonicalDecl()};
+        g.summarised = true;
+        g.args = bind(elsewhere, args, true);
+        emit(std::move(g));
+      }
+    }
     return;
   }
   emit(std::move(g));
+}
+
+// The function `go(f, ...)` names, with or without a body here.
+const FunctionDecl *FunctionLowering::declaredFunction(const Expr *callable) {
+  const Expr *e = strip(callable);
+  if (const auto *u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf)
+    e = strip(u->getSubExpr());
+  const auto *dre = dyn_cast<DeclRefExpr>(e);
+  return dre ? dyn_cast<FunctionDecl>(dre->getDecl()) : nullptr;
 }
 
 void FunctionLowering::select(const CallExpr *call) {

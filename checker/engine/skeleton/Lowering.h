@@ -103,6 +103,7 @@ private:
   void callOnce(const clang::CallExpr *call, const CallModel &m);
   void lockOp(const clang::CallExpr *call, const CallModel &m);
   void lockTraits(Event &e, clang::QualType mutexType);
+  const clang::FunctionDecl *declaredFunction(const clang::Expr *callable);
   const clang::FunctionDecl *callableFunction(const clang::Expr *e);
   PlaceId thisObject();
   const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *fd);

@@ -214,10 +214,11 @@ struct Event {
   bool weak = false;         // the store may leave the old value (container elements)
   bool timer = false;        // MakeContext: has a deadline
   bool mayNotRun = false;    // Call: the callable may not be called (select callbacks)
-  // Call: to a function defined in another translation unit, run through its
-  // summary (Summaries.h) by the lifecycle dataflow only; Havoc: what that
-  // unseen callee may overwrite, which the summary says more precisely.  The
-  // other analyses skip such a Call and keep the Havoc.
+  // Call, Go: to a function defined in another translation unit, run through
+  // its summary (Summaries.h) by the lifecycle dataflow only; Havoc, Escape:
+  // what that unseen function may overwrite or get, which the summary says
+  // more precisely.  The other analyses skip such a Call or Go and keep the
+  // Havoc and Escape.
   bool summarised = false;
   std::optional<std::uint64_t> capacity; // MakeChan: the values it buffers
   std::optional<std::uint64_t> requestedCapacity; // MakeChan: the constructor's argument (a library's channel)

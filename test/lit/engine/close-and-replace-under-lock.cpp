@@ -67,7 +67,7 @@ void stop_unlocks_before_clearing() {
     n->notify();
     wg.done();
   });
-  // CHECK: close-and-replace-under-lock.cpp:[[@LINE+1]]:3: warning: close of channel 'n->events_' while a goroutine started earlier may still send on it{{.*}}[CH101 send-on-closed]
+  // CHECK: close-and-replace-under-lock.cpp:[[@LINE+1]]:3: warning: call to 'stop_then_clear' closes channel 'n->events_' while a goroutine started earlier may still send on it{{.*}}[CH101 send-on-closed]
   n->stop_then_clear();
   wg.wait();
 }
@@ -80,7 +80,7 @@ void stop_without_clearing() {
     n->notify();
     wg.done();
   });
-  // CHECK: :[[@LINE+1]]:3: warning: close of channel 'n->events_' while a goroutine started earlier may still send on it{{.*}}[CH101 send-on-closed]
+  // CHECK: :[[@LINE+1]]:3: warning: call to 'stop_keep' closes channel 'n->events_' while a goroutine started earlier may still send on it{{.*}}[CH101 send-on-closed]
   n->stop_keep();
   wg.wait();
 }
@@ -93,7 +93,7 @@ void writer_sends_on_a_copy() {
     n->notify_unlocked_copy();
     wg.done();
   });
-  // CHECK: :[[@LINE+1]]:3: warning: close of channel 'n->events_' while a goroutine started earlier may still send on it{{.*}}[CH101 send-on-closed]
+  // CHECK: :[[@LINE+1]]:3: warning: call to 'stop' closes channel 'n->events_' while a goroutine started earlier may still send on it{{.*}}[CH101 send-on-closed]
   n->stop();
   wg.wait();
 }

@@ -140,6 +140,43 @@ void close_while_worker_may_send() {
   wg.wait();
 }
 
+void close_channel(chan::Chan<int> c) { c.close(); }
+
+void close_in_helper_while_worker_may_send() {
+  auto out = chan::make<int>(4);
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([&] {
+    out.send(1);
+    wg.done();
+  });
+  // CHECK: :[[@LINE+1]]:3: warning: call to 'close_channel' closes channel 'out' while a goroutine started earlier may still send on it
+  close_channel(out);
+  // CHECK: note: the goroutine is started here
+  // CHECK: note: it sends on channel 'out' here
+  // CHECK: :[[@LINE-14]]:41: note: inside 'close_channel', the close is here
+  wg.wait();
+}
+
+// The bug is the callee's own (it starts the worker and closes too early):
+// reported there, not again at each call.
+void calls_a_function_that_closes_too_early() {
+  close_while_worker_may_send();
+  close_in_helper_while_worker_may_send();
+}
+
+void close_in_helper_after_wait() {
+  auto out = chan::make<int>(4);
+  chan::WaitGroup wg;
+  wg.add(1);
+  chan::go([&] {
+    out.send(1);
+    wg.done();
+  });
+  wg.wait();
+  close_channel(out);
+}
+
 bool try_send(chan::Chan<int> ch, int v) {
   bool sent = false;
   chan::select(chan::on_send(ch, v, [&] { sent = true; }), chan::on_default([] {}));
