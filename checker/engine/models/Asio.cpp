@@ -11,7 +11,10 @@
 //    use_awaitable token throws in the coroutine as asio::system_error: the
 //    coroutine ends there (with co_spawn(..., detached) silently);
 //  - close() of a closed channel does nothing;
-//  - reset() makes the channel open and empty again.
+//  - reset() makes the channel open and empty again;
+//  - is_open() is a guard the engine cannot read (`if (ch.is_open())
+//    co_await ch.async_send(...)`): after it the channel's state is
+//    forgotten, so nothing after it is reported as closed.
 // Asynchronous operations are followed only where the code waits for them:
 // `co_await ch.async_send(..., use_awaitable)` and
 // `co_await ch.async_receive(use_awaitable)` in a coroutine (the coroutine
@@ -49,7 +52,8 @@ constexpr const char *kUseAwaitable = "asio::use_awaitable_t";
   {"asio::experimental::" T "::async_send", Op::Send, -1, /*value*/ 1, kUseAwaitable},                        \
   {"asio::experimental::" T "::async_receive", Op::Recv, -1, -1, kUseAwaitable},                              \
   {"asio::experimental::" T "::close", Op::Close},                                                            \
-  {"asio::experimental::" T "::reset", Op::ChannelReset}
+  {"asio::experimental::" T "::reset", Op::ChannelReset},                                                     \
+  {"asio::experimental::" T "::is_open", Op::ChannelQuery}
 
 const CallModel kCalls[] = {
     ASIO_CHANNEL_CALLS("basic_channel"),

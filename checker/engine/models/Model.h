@@ -87,6 +87,8 @@ enum class Op : std::uint8_t {
   TrySend, TryRecvInto, // do not block (or wait only until a timeout): a select with a default
                         // case; their status is not followed
   ChannelReset,         // the channel object is open and empty again, as if made anew
+  ChannelQuery,         // asks the channel's state (Asio's is_open()): code may branch on the
+                        // answer, which is not followed, so what the channel's state is is forgotten
   SelectRecvCase, SelectSendCase, SelectDefaultCase, Select,
   Go,
   // Sync objects (the object is the lock, WaitGroup or Cond).

@@ -110,6 +110,15 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
       makeChannelObject(ch, *library, {}, call, loc);
     return;
   }
+  case Op::ChannelQuery: { // `if (ch.is_open()) send`: a guard the engine cannot read
+    PlaceId ch = objectOf(call, m.objectArg, &written);
+    if (ch != kNoPlace) {
+      Event h = event(EventKind::Havoc, loc);
+      h.dst = ch;
+      emit(std::move(h));
+    }
+    return;
+  }
   case Op::Len: {
     PlaceId ch = objectOf(call, m.objectArg, &written);
     if (ch == kNoPlace)

@@ -2,7 +2,8 @@
 // headers.  An async_send co_awaited with use_awaitable on a closed channel
 // completes with channel_errc::channel_closed, which use_awaitable throws in the
 // coroutine (CH101 in Asio's words); a second close() is harmless (no
-// CH102); reset() opens the channel again.  Operations with any other
+// CH102); reset() opens the channel again; a send guarded by is_open() is
+// not reported.  Operations with any other
 // completion token, try_send and the coroutines co_spawn runs are not
 // followed: no finding, never a guess.
 // REQUIRES: asio
@@ -91,6 +92,29 @@ void completion_handler(channel &ch) {
   ch.async_send(asio::error_code{}, 1, [](asio::error_code) {});
   (void)ch.try_send(asio::error_code{}, 2);
 }
+// is_open() guards the send (nothing suspends between the test and the
+// send's start); the engine does not read the answer and forgets the state.
+awaitable<void> guarded_by_is_open(channel &ch, bool failed) {
+  if (failed)
+    ch.close();
+  if (!ch.is_open())
+    co_return;
+  co_await ch.async_send(asio::error_code{}, 1, use_awaitable);
+}
+class GuardedPipeline {
+public:
+  explicit GuardedPipeline(asio::io_context &ctx) : queue_(ctx, 4) {}
+  void stop() { queue_.close(); }
+  awaitable<void> produce(bool last) {
+    if (last)
+      stop();
+    if (queue_.is_open())
+      co_await queue_.async_send(asio::error_code{}, 2, use_awaitable);
+  }
+
+private:
+  concurrent_channel queue_;
+};
 awaitable<void> send_before_close(channel &ch) {
   co_await ch.async_send(asio::error_code{}, 1, use_awaitable);
   ch.close();
