@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything building and testing chcheck needs on Debian bookworm:
 # Debian's LLVM/Clang 19, GoogleTest, Google Benchmark, nlohmann-json,
-# Boost.Fiber (the tests of its model, test/lit/boost-fiber/), and
+# Boost.Fiber and Asio (the tests of their models, test/lit/boost-fiber/ and
+# test/lit/asio/), and
 # Microsoft's SARIF validator from npm (into .tools/, not the system).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(cmake ninja-build g++ clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev
           llvm-19-tools clang-tidy-19 libclang-rt-19-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev python3 graphviz
-          libboost-fiber-dev)
+          libboost-fiber-dev libasio-dev)
 # The SARIF validator needs npm; use the machine's if it has one (it may not
 # come from Debian's packages, whose nodejs would then conflict).
 command -v npm >/dev/null 2>&1 || packages+=(npm)

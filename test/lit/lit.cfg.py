@@ -56,3 +56,11 @@ if config.other_clang_tidy:
 # Boost.Fiber's headers (Debian's libboost-fiber-dev), for the tests of its model (boost-fiber/).
 if os.path.exists("/usr/include/boost/fiber/buffered_channel.hpp"):
     config.available_features.add("boost-fiber")
+# Asio's headers (Debian's libasio-dev, standalone Asio 1.22), for the tests of
+# its model (asio/).  Asio 1.22 enables coroutines under Clang only with
+# -fcoroutines-ts; in C++20 they are switched on by hand (%asio_flags).
+if os.path.exists("/usr/include/asio/experimental/channel.hpp"):
+    config.available_features.add("asio")
+    config.substitutions.append(("%asio_flags", "-std=c++20 -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"))
+    # Clang 19 itself, to check that each test program compiles.
+    config.substitutions.append(("%clangxx", shlex.quote(os.path.join(config.llvm_bin, "clang++"))))

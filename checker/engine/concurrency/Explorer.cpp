@@ -12,6 +12,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
 #include <algorithm>
@@ -729,6 +730,10 @@ std::vector<const FunctionDecl *> regionRoots(ir::Skeletons &skeletons, ir::Reac
   for (const FunctionDecl *fd : functions) {
     const ir::Skeleton *sk = skeletons.get(fd);
     if (!sk || !sk->hasEvents)
+      continue;
+    // A coroutine waits by suspending, and runs when an executor resumes
+    // it (Asio's io_context): not a schedule the machine knows.
+    if (isa_and_nonnull<CoroutineBodyStmt>(fd->getBody()))
       continue;
     ir::KindSet does = reach.of(fd);
     if ((fd->isMain() || (does & bit(EventKind::Go))) && (does & kWaits))

@@ -465,7 +465,8 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   case EventKind::Send: {
     RefValue h = valueAt(s, f, e.src);
     observe(OpKind::Send, e.src);
-    if (!e.library && endsPath(s, h, e.kind)) { // a library may return a status instead of panicking
+    // A library may return a status instead of panicking (or throw, which ends the path too).
+    if ((!e.library || e.library->closedSendThrows) && endsPath(s, h, e.kind)) {
       s.reachable = false;
       return;
     }

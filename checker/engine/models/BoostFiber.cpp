@@ -25,6 +25,8 @@ const ChannelSemantics kBuffered = {
     .closedStatusName = "channel_op_status::closed",
     .closedRecvThrows = "boost::fibers::fiber_error (\"boost fiber: channel is closed\")",
     .closeIsIdempotent = true,
+    .sendName = "push",
+    .trySendName = "try_push (or timed push)",
 };
 
 const ChannelSemantics kUnbuffered = {
@@ -35,6 +37,8 @@ const ChannelSemantics kUnbuffered = {
     .closedStatusName = "channel_op_status::closed",
     .closedRecvThrows = "boost::fibers::fiber_error (\"boost fiber: channel is closed\")",
     .closeIsIdempotent = true,
+    .sendName = "push",
+    .trySendName = "try_push (or timed push)",
 };
 
 const TypeModel kTypes[] = {

@@ -57,6 +57,12 @@ struct ChannelSemantics {
   const char *closedStatusName = nullptr;  // "channel_op_status::closed"
   const char *closedRecvThrows = nullptr;  // a value-returning receive on a closed, drained channel throws this
   bool closeIsIdempotent = false;          // a second close does nothing
+  // A send on a closed channel throws this instead (the path ends there, as
+  // at a panic); null: it panics (Go) or returns closedStatus.
+  const char *closedSendThrows = nullptr;
+  // What findings call a send and a send that does not block; null: Go's words.
+  const char *sendName = nullptr;     // "push"
+  const char *trySendName = nullptr;  // "try_push (or timed push)"
 };
 
 struct TypeModel {
@@ -80,6 +86,9 @@ enum class Op : std::uint8_t {
   RecvInto,             // receives into argument extraArg, returns a status (ChannelSemantics)
   TrySend, TryRecvInto, // do not block (or wait only until a timeout): a select with a default
                         // case; their status is not followed
+  ChannelReset,         // the channel object is open and empty again, as if made anew
+  ChannelQuery,         // asks the channel's state (Asio's is_open()): code may branch on the
+                        // answer, which is not followed, so what the channel's state is is forgotten
   SelectRecvCase, SelectSendCase, SelectDefaultCase, Select,
   Go,
   // Sync objects (the object is the lock, WaitGroup or Cond).
@@ -114,7 +123,14 @@ struct CallModel {
   int objectArg = -1;        // -1: the implicit object; otherwise the argument index
   int extraArg = -1;         // MakeChan: capacity; Select*Case: callback; Go: callable; WgAdd: delta;
                              // RecvInto, TryRecvInto: where the value goes; TrySend: the value;
-                             // ElementInsert: value; CallOnce: callable; AtomicStore/Exchange: value
+                             // ElementInsert: value; CallOnce: callable; AtomicStore/Exchange: value;
+                             // Send: the value (default 0)
+  // An asynchronous operation (Asio's async_send): it is `op` only when its
+  // result is co_awaited and its last argument is of this class (a token
+  // whose errors throw in the coroutine, which waits for the operation);
+  // with any other completion token the completion runs in code the engine
+  // does not follow, and the call is an unknown call of the library.
+  const char *awaitedWith = nullptr;
 };
 
 struct ApiModel {

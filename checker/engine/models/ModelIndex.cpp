@@ -20,6 +20,8 @@ const char *opName(Op op) {
   case Op::RecvInto: return "recv into";
   case Op::TrySend: return "try send";
   case Op::TryRecvInto: return "try recv into";
+  case Op::ChannelReset: return "reset";
+  case Op::ChannelQuery: return "query";
   case Op::SelectRecvCase: return "select recv case";
   case Op::SelectSendCase: return "select send case";
   case Op::SelectDefaultCase: return "select default case";

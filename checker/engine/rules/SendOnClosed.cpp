@@ -6,6 +6,8 @@
 // A library whose send on a closed channel returns a status instead
 // (Boost.Fiber's push returns channel_op_status::closed) loses the value
 // silently only when that status is ignored: that is the finding there.
+// One whose send throws (Asio's async_send co_awaited with use_awaitable)
+// is reported as a panic is, in the library's words.
 #include "Rule.h"
 #include "../models/Model.h"
 
@@ -56,10 +58,12 @@ public:
                                         f.subject + "', which is " + when
                                   : std::string(select ? "select case sends" : "send") +
                                         " on channel '" + f.subject + "' that is " + when;
+      const char *sendName = f.library ? (select ? f.library->trySendName : f.library->sendName) : nullptr;
+      if (sendName && f.callee.empty())
+        what = std::string(sendName) + " on channel '" + f.subject + "' that is " + when;
       if (closedStatus) {
-        std::string push = select ? "try_push (or timed push)" : "push";
-        what = !f.callee.empty() ? "call to '" + f.callee + "' pushes on channel '" + f.subject + "', which is " + when
-                                 : push + " on channel '" + f.subject + "' that is " + when;
+        if (!f.callee.empty())
+          what = "call to '" + f.callee + "' pushes on channel '" + f.subject + "', which is " + when;
         LocatedFinding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
                                        what + ": it returns " + closedStatus +
                                            " and drops the value, and the status is ignored: the value is "
@@ -69,8 +73,10 @@ public:
       }
       if (f.onlyCaseBesidesDefault)
         what += " (a default case does not prevent it: the send case of a closed channel is ready)";
+      const char *throws = f.library ? f.library->closedSendThrows : nullptr;
       LocatedFinding &r = out.report(id(), definite ? Severity::Error : Severity::Warning, f,
-                              what + ": it panics with \"send on closed channel\"");
+                                     what + (throws ? std::string(": it throws ") + throws
+                                                    : std::string(": it panics with \"send on closed channel\"")));
       out.addHistory(r, f, false, true, false);
     }
   }

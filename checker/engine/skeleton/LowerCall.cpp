@@ -285,7 +285,9 @@ void FunctionLowering::callFunctions(const CallExpr *call, std::vector<const Fun
   bool unknown = false;
   for (const FunctionDecl *c : callees) {
     const FunctionDecl *def = definitionOf(c);
-    if (!def || !S.analysable(def)) {
+    // A coroutine's call only makes its frame: its body runs when it is
+    // resumed (co_spawn, co_await, an executor), which is not followed.
+    if (!def || !S.analysable(def) || isa<CoroutineBodyStmt>(def->getBody())) {
       unknown = true;
       continue;
     }
@@ -340,8 +342,38 @@ static bool exactType(const Expr *obj) {
   return isa<CXXTemporaryObjectExpr, CXXConstructExpr>(obj);
 }
 
+// Whether `call` is the operand of a co_await in `s`.  (The operand is
+// also reached through the awaiter's semantic subexpressions, such as the
+// promise's await_transform, so parents do not say it: the co_await does.)
+static bool coAwaited(const Stmt *s, const CallExpr *call) {
+  if (!s)
+    return false;
+  if (const auto *aw = dyn_cast<CoawaitExpr>(s))
+    if (const Expr *operand = aw->getOperand(); operand && operand->IgnoreImplicit()->IgnoreParens() == call)
+      return true;
+  for (const Stmt *c : s->children())
+    if (coAwaited(c, call))
+      return true;
+  return false;
+}
+
+// Whether an asynchronous operation's result is co_awaited in `body` with a
+// token of class `token` as its last argument (CallModel::awaitedWith).
+static bool awaitedWith(const CallExpr *call, const char *token, const Stmt *body) {
+  if (call->getNumArgs() == 0)
+    return false;
+  const CXXRecordDecl *rd = call->getArg(call->getNumArgs() - 1)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  std::string name;
+  if (const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(rd))
+    name = spec->getSpecializedTemplate()->getQualifiedNameAsString();
+  else if (rd)
+    name = rd->getQualifiedNameAsString();
+  return name == token && coAwaited(body, call);
+}
+
 void FunctionLowering::lowerCall(const CallExpr *call) {
-  if (const CallModel *m = M.callModel(call))
+  if (const CallModel *m = M.callModel(call);
+      m && (!m->awaitedWith || awaitedWith(call, m->awaitedWith, fd_->getBody())))
     return modelledCall(call, *m);
   const FunctionDecl *callee = call->getDirectCallee();
   // Any other non-const method of a std::atomic (++, fetch_add, +=, ...)

@@ -58,11 +58,12 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
       result(e);
       e.recvUse = statusUse(call);
     }
-    if (call->getNumArgs() > 0 && T.tracked(call->getArg(0)->getType())) {
-      e.payload = valueOf(call->getArg(0));
-      e.element = T.kind(call->getArg(0)->getType());
+    unsigned v = m.extraArg >= 0 ? static_cast<unsigned>(m.extraArg) : 0; // Asio: (error_code, value)
+    if (call->getNumArgs() > v && T.tracked(call->getArg(v)->getType())) {
+      e.payload = valueOf(call->getArg(v));
+      e.element = T.kind(call->getArg(v)->getType());
       if (e.element == ValueKind::Aggregate)
-        e.valueType = call->getArg(0)->getType().getCanonicalType().getTypePtr();
+        e.valueType = call->getArg(v)->getType().getCanonicalType().getTypePtr();
     }
     if (e.src != kNoPlace)
       emit(std::move(e));
@@ -103,6 +104,21 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
   case Op::TrySend:
   case Op::TryRecvInto:
     return tryChannelOp(call, m);
+  case Op::ChannelReset: { // open and empty again: a new channel in the same object
+    PlaceId ch = objectOf(call, m.objectArg, &written);
+    if (const ChannelSemantics *library = libraryOf(written); ch != kNoPlace && library)
+      makeChannelObject(ch, *library, {}, call, loc);
+    return;
+  }
+  case Op::ChannelQuery: { // `if (ch.is_open()) send`: a guard the engine cannot read
+    PlaceId ch = objectOf(call, m.objectArg, &written);
+    if (ch != kNoPlace) {
+      Event h = event(EventKind::Havoc, loc);
+      h.dst = ch;
+      emit(std::move(h));
+    }
+    return;
+  }
   case Op::Len: {
     PlaceId ch = objectOf(call, m.objectArg, &written);
     if (ch == kNoPlace)
