@@ -546,12 +546,24 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
           o.captures.emplace_back(b.param, a);
         continue;
       }
-      // A by-copy capture: this closure's own copy of the value prepared for it.
+      // A by-copy capture: this closure's own copy of the value prepared for it,
+      // with its parts (an aggregate's fields, a container's size).
       AddrId scratch = resolve(s, g, b.place);
       Address slot = A.get(scratch);
       slot.instance = instance;
       AddrId mine = A.intern(slot);
       s.memory[mine] = read(s, scratch);
+      std::vector<std::pair<AddrId, Value>> parts;
+      const std::uint32_t from = A.get(scratch).instance;
+      for (const auto &[addr, v] : s.memory) {
+        const Address &x = A.get(addr); // (not used past a rebase: that may grow the table)
+        if (addr != scratch && x.root == slot.root && x.instance == from &&
+            x.steps.size() > slot.steps.size() &&
+            std::equal(slot.steps.begin(), slot.steps.end(), x.steps.begin()))
+          parts.emplace_back(A.rebase(addr, instance), v);
+      }
+      for (auto &[addr, v] : parts)
+        s.memory[addr] = v;
       o.captures.emplace_back(b.param, mine);
     }
     f.heap[e.site] = instance;
