@@ -139,6 +139,9 @@ void Interp::copyValue(MachineState &s, std::uint32_t g, PlaceId dst, PlaceId sr
       null.kind = Value::Kind::Null;
       write(s, resolve(s, g, sp), null);
     }
+    // A moved-from container is valid but of a size the standard leaves open.
+    if (move && !part.steps.empty() && part.steps.back().kind == ir::StepKind::Size)
+      write(s, resolve(s, g, sp), fresh(s));
   }
 }
 
@@ -591,7 +594,25 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
       v = unknown();
     return set(e.dst, v);
   }
+  case EventKind::Size: {
+    Value v = e.src != ir::kNoPlace ? load(s, g, e.src) : Value{};
+    if (v.kind == Value::Kind::Int)
+      return set(e.dst, v);
+    set(e.dst, unknown());
+    // A range-for over a container of unknown size: its test is opaque, as it
+    // was before sizes were followed (a counter would make every iteration a
+    // new state).
+    if (e.result != ir::kNoPlace)
+      set(e.result, unknown());
+    return;
+  }
   case EventKind::AddInt: {
+    // A container's size changed on a path that guessed is a guess (a loop
+    // on a condition we do not know that pushes an element each time would
+    // count without end): it becomes unknown, as it was before sizes were
+    // followed.
+    if (s.guessed && !P.get(e.dst).steps.empty() && P.get(e.dst).steps.back().kind == ir::StepKind::Size)
+      return set(e.dst, unknown());
     Value v = load(s, g, e.dst);
     if (v.kind == Value::Kind::Int)
       v.num += e.value;
