@@ -139,6 +139,9 @@ void Interp::copyValue(MachineState &s, std::uint32_t g, PlaceId dst, PlaceId sr
       null.kind = Value::Kind::Null;
       write(s, resolve(s, g, sp), null);
     }
+    // A moved-from container is valid but of a size the standard leaves open.
+    if (move && !part.steps.empty() && part.steps.back().kind == ir::StepKind::Size)
+      write(s, resolve(s, g, sp), fresh(s));
   }
 }
 
@@ -548,12 +551,24 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
           o.captures.emplace_back(b.param, a);
         continue;
       }
-      // A by-copy capture: this closure's own copy of the value prepared for it.
+      // A by-copy capture: this closure's own copy of the value prepared for it,
+      // with its parts (an aggregate's fields, a container's size).
       AddrId scratch = resolve(s, g, b.place);
       Address slot = A.get(scratch);
       slot.instance = instance;
       AddrId mine = A.intern(slot);
       s.memory[mine] = read(s, scratch);
+      std::vector<std::pair<AddrId, Value>> parts;
+      const std::uint32_t from = A.get(scratch).instance;
+      for (const auto &[addr, v] : s.memory) {
+        const Address &x = A.get(addr); // (not used past a rebase: that may grow the table)
+        if (addr != scratch && x.root == slot.root && x.instance == from &&
+            x.steps.size() > slot.steps.size() &&
+            std::equal(slot.steps.begin(), slot.steps.end(), x.steps.begin()))
+          parts.emplace_back(A.rebase(addr, instance), v);
+      }
+      for (auto &[addr, v] : parts)
+        s.memory[addr] = v;
       o.captures.emplace_back(b.param, mine);
     }
     f.heap[e.site] = instance;
@@ -581,7 +596,25 @@ void Interp::execute(MachineState &s, std::uint32_t g, const Event &e, std::vect
       v = unknown();
     return set(e.dst, v);
   }
+  case EventKind::Size: {
+    Value v = e.src != ir::kNoPlace ? load(s, g, e.src) : Value{};
+    if (v.kind == Value::Kind::Int)
+      return set(e.dst, v);
+    set(e.dst, unknown());
+    // A range-for over a container of unknown size: its test is opaque, as it
+    // was before sizes were followed (a counter would make every iteration a
+    // new state).
+    if (e.result != ir::kNoPlace)
+      set(e.result, unknown());
+    return;
+  }
   case EventKind::AddInt: {
+    // A container's size changed on a path that guessed is a guess (a loop
+    // on a condition we do not know that pushes an element each time would
+    // count without end): it becomes unknown, as it was before sizes were
+    // followed.
+    if (s.guessed && !P.get(e.dst).steps.empty() && P.get(e.dst).steps.back().kind == ir::StepKind::Size)
+      return set(e.dst, unknown());
     Value v = load(s, g, e.dst);
     if (v.kind == Value::Kind::Int)
       v.num += e.value;

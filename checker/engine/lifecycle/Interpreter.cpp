@@ -461,6 +461,7 @@ void Interpreter::transfer(const Frame &f, const Event &e, State &s, Disjunction
   case EventKind::SetInt:
   case EventKind::AddInt:
   case EventKind::Len:
+  case EventKind::Size:
     return;
   case EventKind::Send: {
     RefValue h = valueAt(s, f, e.src);

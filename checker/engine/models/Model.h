@@ -107,6 +107,13 @@ enum class Op : std::uint8_t {
   ElementAccess,        // operator[], at, front, back: an element
   ElementInsert,        // push_back, emplace_back, push_front, insert: a new element (extraArg: the value)
   ElementGrow,          // resize, emplace_back(): new default (nil) elements
+  // A sequence container's size (the explorer runs loops over it exactly
+  // when the code makes it certain): push_back and the like are
+  // ElementInsert (one more), resize ElementGrow (its argument).
+  ContainerSize,        // size(): the number of elements
+  ElementRemove,        // pop_back, pop_front: one fewer
+  ContainerClear,       // clear(): none
+  ContainerReshape,     // insert, erase, assign, swap, ...: a size we do not compute
   Invoke,               // std::function::operator()
   CallOnce,             // std::call_once(flag, f, args...)
   AtomicLoad, AtomicStore, AtomicExchange, AtomicCompareExchange,

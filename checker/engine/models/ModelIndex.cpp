@@ -53,6 +53,10 @@ const char *opName(Op op) {
   case Op::ElementAccess: return "element";
   case Op::ElementInsert: return "insert";
   case Op::ElementGrow: return "grow";
+  case Op::ContainerSize: return "size";
+  case Op::ElementRemove: return "remove";
+  case Op::ContainerClear: return "clear";
+  case Op::ContainerReshape: return "reshape";
   case Op::Invoke: return "invoke";
   case Op::CallOnce: return "call_once";
   case Op::AtomicLoad: return "atomic load";

@@ -153,7 +153,7 @@ bool FunctionLowering::run() {
           emit(std::move(e));
           cond = {Condition::Kind::Bool, received};
         } else {
-          cond.site = term;
+          cond = rangeCondition(rangeFor);
         }
       } else if (const Expr *c = dyn_cast_or_null<Expr>(b->getTerminatorCondition())) {
         cond = lowerCondition(c, negated);
@@ -250,6 +250,8 @@ void FunctionLowering::lowerElement(const CFGElement &el) {
 }
 
 void FunctionLowering::lowerStatement(const Stmt *s) {
+  if (rangeForStatement(s))
+    return;
   if (const auto *ds = dyn_cast<DeclStmt>(s)) {
     for (const Decl *d : ds->decls())
       if (const auto *vd = dyn_cast<VarDecl>(d))

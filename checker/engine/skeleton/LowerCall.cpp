@@ -373,8 +373,11 @@ static bool awaitedWith(const CallExpr *call, const char *token, const Stmt *bod
 
 void FunctionLowering::lowerCall(const CallExpr *call) {
   if (const CallModel *m = M.callModel(call);
-      m && (!m->awaitedWith || awaitedWith(call, m->awaitedWith, fd_->getBody())))
-    return modelledCall(call, *m);
+      m && (!m->awaitedWith || awaitedWith(call, m->awaitedWith, fd_->getBody()))) {
+    if (m->op != Op::ContainerReshape)
+      return modelledCall(call, *m);
+    sizeOp(call, *m); // then what any library call does with what it is handed
+  }
   const FunctionDecl *callee = call->getDirectCallee();
   // Any other non-const method of a std::atomic (++, fetch_add, +=, ...)
   // changes its value to one we do not compute.
@@ -435,6 +438,8 @@ void FunctionLowering::lowerCall(const CallExpr *call) {
         PlaceId src = placeOf(rhs);
         return copyFrom(dst, src, t, call->getBeginLoc(), true, weak);
       }
+      if (tm && tm->role == TypeRole::Container)
+        assignedSize(dst, t, rhs, call->getBeginLoc());
       return store(dst, rhs, t, call->getBeginLoc(), weak);
     }
   }

@@ -364,6 +364,7 @@ void FunctionLowering::defaultConstruct(PlaceId dst, QualType type, SourceLocati
   case TypeRole::Context:
     return setNull(dst);
   case TypeRole::Container:
+    setSize(sizeOf(dst, type), 0, kNoPlace, loc);
     if (const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(rd);
         spec && spec->getTemplateArgs().size() > (tm->mapLike ? 1u : 0u)) {
       const TemplateArgument &arg = spec->getTemplateArgs()[tm->mapLike ? 1 : 0];

@@ -76,6 +76,7 @@ void FunctionLowering::construct(PlaceId dst, const CXXConstructExpr *ce) {
     case TypeRole::Container: {
       if (ce->getNumArgs() == 0)
         return defaultConstruct(dst, t, loc);
+      constructedSize(dst, ce);
       const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(rd);
       if (!spec || spec->getTemplateArgs().size() == 0 ||
           spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type || tm->mapLike)

@@ -345,8 +345,14 @@ void FunctionLowering::modelledCall(const CallExpr *call, const CallModel &m) {
       values_[call] = P.child(c, {StepKind::Element});
     return;
   }
+  case Op::ContainerSize:
+  case Op::ElementRemove:
+  case Op::ContainerClear:
+  case Op::ContainerReshape: // (lowerCall lowers it as an unknown call too)
+    return sizeOp(call, m);
   case Op::ElementInsert:
   case Op::ElementGrow: {
+    sizeOp(call, m);
     PlaceId c = objectOf(call, m.objectArg, &written);
     if (c == kNoPlace || !written)
       return;

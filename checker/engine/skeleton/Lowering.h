@@ -143,6 +143,25 @@ private:
   // How an operation's status is consumed; `(void)ch.push(v)` counts as looked at.
   RecvUse statusUse(const clang::Expr *call);
   llvm::DenseMap<const clang::Stmt *, PlaceId> rangeChannels_; // range-for over a channel
+
+  // --- container sizes (LowerContainer.cpp) ----------------------------------
+  std::optional<std::int64_t> fixedCount(clang::QualType t);
+  // The Size place of a container whose size the analyses follow, or kNoPlace.
+  PlaceId sizeOf(PlaceId container, clang::QualType t);
+  // size := n, or src's value, or (neither) an unknown.
+  void setSize(PlaceId size, std::optional<std::int64_t> n, PlaceId src, clang::SourceLocation loc);
+  void constructedSize(PlaceId container, const clang::CXXConstructExpr *ce);
+  void assignedSize(PlaceId container, clang::QualType t, const clang::Expr *rhs, clang::SourceLocation loc);
+  void sizeOp(const clang::CallExpr *call, const CallModel &m);
+  struct RangeCount {
+    PlaceId counter = kNoPlace, count = kNoPlace; // temps: iterations done, elements
+    PlaceId size = kNoPlace;                      // the container's Size place
+    std::optional<std::int64_t> fixed;            // the count the type or the list fixes
+  };
+  llvm::DenseMap<const clang::Stmt *, RangeCount> rangeCounts_;
+  const RangeCount *rangeCount(const clang::CXXForRangeStmt *rf);
+  bool rangeForStatement(const clang::Stmt *s);
+  Condition rangeCondition(const clang::CXXForRangeStmt *rf);
   // A lambda's call operator: captured variables -> capture index.
   llvm::DenseMap<const clang::ValueDecl *, std::uint32_t> captureIndex_;
   std::uint32_t thisCapture_ = ~0u;

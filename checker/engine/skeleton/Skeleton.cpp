@@ -52,6 +52,7 @@ const char *eventKindName(EventKind k) {
   case EventKind::Havoc: return "havoc";
   case EventKind::SetInt: return "int";
   case EventKind::Len: return "len";
+  case EventKind::Size: return "size";
   case EventKind::AddInt: return "add";
   case EventKind::SetBool: return "bool";
   case EventKind::CompareExchange: return "cas";
@@ -108,6 +109,7 @@ std::string renderPlace(const PlaceTable &places, PlaceId id) {
     case StepKind::Element: out += "[]"; break;
     case StepKind::Lock: out += ".<lock>"; break;
     case StepKind::Flag: out += ".<flag>"; break;
+    case StepKind::Size: out += ".<size>"; break;
     }
   }
   return out;

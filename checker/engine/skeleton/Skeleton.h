@@ -72,6 +72,7 @@ enum class StepKind : std::uint8_t {
   Element, // any element of a container (one summary place for all of them)
   Lock,    // the lock a guard (unique_lock, shared_lock) or a Cond refers to: a pointer
   Flag,    // a guard's "owns its lock"; a Cond's "its lock is the read side"
+  Size,    // a sequence container's number of elements (an int), where the code makes it certain
 };
 
 struct Step {
@@ -150,6 +151,10 @@ enum class EventKind : std::uint8_t {
   Close,      // of src
   Select,     // cases; dst (an int place) := the chosen case's index
   Len,        // dst (an int place) := the number of values buffered in src
+  // Containers.
+  Size,       // dst (an int place) := src (a container's Size place) if it holds a number, else a
+              // fresh unknown: a count the code does not make certain is never kept as a guess;
+              // result (a range-for's counter), if set, becomes unknown with it
   // Goroutines.
   Go,         // starts `callees` (bound like a call) as a new goroutine; dst: its thread object, if any
   Join,       // waits for the thread object src to finish

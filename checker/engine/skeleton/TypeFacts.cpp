@@ -5,6 +5,8 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace chcheck::ir {
@@ -201,6 +203,19 @@ void TypeFacts::collectParts(QualType t, std::vector<Step> &prefix, std::vector<
       if (!element.isNull())
         collectParts(element, prefix, out, depth + 1);
       prefix.pop_back();
+      // Its size, as LowerContainer.cpp follows it: not a map's, not one its
+      // type fixes (std::array), not an element's (a summary of all of them).
+      bool fixed = false;
+      if (const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(rd))
+        for (const TemplateArgument &a : spec->getTemplateArgs().asArray())
+          fixed |= a.getKind() == TemplateArgument::Integral;
+      bool element_ = std::any_of(prefix.begin(), prefix.end(),
+                                  [](const Step &s) { return s.kind == StepKind::Element; });
+      if (!m->mapLike && !fixed && !element_) {
+        prefix.push_back({StepKind::Size, nullptr});
+        out.push_back({prefix, ValueKind::Int});
+        prefix.pop_back();
+      }
     }
     return;
   }
