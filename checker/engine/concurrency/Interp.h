@@ -49,6 +49,9 @@ public:
   // The channel / lock / group object an event of goroutine g acts on.
   Value channelOf(const MachineState &s, std::uint32_t g, PlaceId place);
   AddrId storageOf(const MachineState &s, std::uint32_t g, PlaceId place);
+  // Whether `a` is storage of a frame that has returned (or of an allocation
+  // no running frame made last), whose state the search dropped.
+  bool inReturnedFrame(const MachineState &s, AddrId a) const;
   std::string describe(const ir::Event &e, const ir::SelectCase *c = nullptr) const;
   // What an event of frame f acts on: a channel (object id) or a lock,
   // WaitGroup or Cond (address), tagged; nullopt when it cannot be told.

@@ -80,6 +80,21 @@ AddrId Interp::storageOf(const MachineState &s, std::uint32_t g, PlaceId place) 
   return known ? a : ~0u;
 }
 
+bool Interp::inReturnedFrame(const MachineState &s, AddrId a) const {
+  std::uint32_t instance = A.get(a).instance;
+  if (instance == 0)
+    return false; // a global
+  for (const Goroutine &gr : s.goroutines)
+    for (const Frame &f : gr.stack) {
+      if (f.instance == instance)
+        return false;
+      for (auto &[site, heap] : f.heap)
+        if (heap == instance)
+          return false;
+    }
+  return true;
+}
+
 bool Interp::enabled(const MachineState &s, std::uint32_t g) {
   std::vector<Successor> out;
   stepOne(s, g, out);
@@ -510,7 +525,9 @@ void Interp::stepOne(const MachineState &s, std::uint32_t g, std::vector<Success
   case EventKind::WgAdd:
   case EventKind::WgDone: {
     AddrId a = storageOf(t, g, e.src);
-    if (a == ~0u || t.groups[a].escaped)
+    // A group in a returned frame is forgotten with the frame (Go keeps it
+    // alive, with a counter this search no longer has): not judged.
+    if (a == ~0u || (!t.groups.count(a) && inReturnedFrame(t, a)) || t.groups[a].escaped)
       return proceed();
     GroupState &w = t.groups[a];
     if (e.kind == EventKind::WgAdd && !e.known) {

@@ -64,3 +64,15 @@ void one_done_per_add() {
   chan::go([&wg] { work(2); wg.done(); });
   wg.wait();
 }
+
+// The count comes from the caller: add(n) is not a constant here, so the
+// done() calls are not judged against it (here they match: run_workers(2)).
+void run_workers(int n) {
+  chan::WaitGroup wg;
+  wg.add(n);
+  for (int i = 0; i < 2; ++i)
+    chan::go([&wg, i] { work(i); wg.done(); });
+  wg.wait();
+}
+
+int main() { run_workers(2); }
