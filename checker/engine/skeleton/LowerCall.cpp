@@ -599,11 +599,10 @@ const FunctionDecl *FunctionLowering::callableFunction(const Expr *e) {
   e = strip(e);
   if (const auto *le = dyn_cast_or_null<LambdaExpr>(e))
     return definitionOf(le->getCallOperator());
+  if (const FunctionDecl *f = e ? declaredFunction(e) : nullptr)
+    return definitionOf(f);
   if (const auto *u = dyn_cast_or_null<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf)
     e = strip(u->getSubExpr());
-  if (const auto *dre = dyn_cast_or_null<DeclRefExpr>(e))
-    if (const auto *f = dyn_cast<FunctionDecl>(dre->getDecl()))
-      return definitionOf(f);
   if (e && !e->getType().isNull())
     if (const CXXRecordDecl *rd = e->getType().getNonReferenceType()->getAsCXXRecordDecl();
         rd && rd->hasDefinition() && !M.typeModel(rd)) {
